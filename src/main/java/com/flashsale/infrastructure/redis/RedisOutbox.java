@@ -1,0 +1,112 @@
+package com.flashsale.infrastructure.redis;
+
+import static com.flashsale.infrastructure.redis.RedisStockGateway.call;
+
+import com.flashsale.purchase.Outbox;
+import com.flashsale.purchase.Receipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The outbox as one Redis Stream per sale, read through the consumer group {@code persisters}.
+ * Entries delivered to an instance that died are claimed by another once idle for
+ * {@code flashsale.outbox.claim-idle-ms}; the same delay paces retries after a failed write.
+ */
+@ApplicationScoped
+public class RedisOutbox implements Outbox {
+
+    static final String GROUP = "persisters";
+    private static final StreamEntryID FROM_START = new StreamEntryID(0, 0);
+
+    private final UnifiedJedis redis;
+    private final long claimIdleMillis;
+
+    @Inject
+    public RedisOutbox(UnifiedJedis redis,
+                       @ConfigProperty(name = "flashsale.outbox.claim-idle-ms", defaultValue = "5000") long claimIdleMillis) {
+        this.redis = redis;
+        this.claimIdleMillis = claimIdleMillis;
+    }
+
+    /** CDI needs a no-argument constructor to proxy the bean. */
+    protected RedisOutbox() {
+        this(null, 0);
+    }
+
+    @Override
+    public Set<String> saleIds() {
+        return call(() -> redis.smembers(RedisKeys.SALES));
+    }
+
+    @Override
+    public List<Entry> take(String saleId, String consumer, int max) {
+        try {
+            return call(() -> read(saleId, consumer, max));
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
+                throw e;
+            }
+            createGroup(RedisKeys.outbox(saleId));
+            return call(() -> read(saleId, consumer, max));
+        }
+    }
+
+    @Override
+    public void acknowledge(String saleId, List<String> entryIds) {
+        StreamEntryID[] ids = entryIds.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new);
+        String key = RedisKeys.outbox(saleId);
+        call(() -> {
+            redis.xack(key, GROUP, ids);
+            return redis.xdel(key, ids);
+        });
+    }
+
+    @Override
+    public long backlog(String saleId) {
+        return call(() -> redis.xlen(RedisKeys.outbox(saleId)));
+    }
+
+    private List<Entry> read(String saleId, String consumer, int max) {
+        String key = RedisKeys.outbox(saleId);
+        List<Entry> entries = new ArrayList<>();
+        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = redis.xautoclaim(key, GROUP, consumer,
+                claimIdleMillis, FROM_START, XAutoClaimParams.xAutoClaimParams().count(max));
+        claimed.getValue().forEach(e -> entries.add(entry(saleId, e)));
+        if (entries.size() < max) {
+            var fresh = redis.xreadGroup(GROUP, consumer, XReadGroupParams.xReadGroupParams().count(max - entries.size()),
+                    Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+            if (fresh != null) {
+                fresh.forEach(stream -> stream.getValue().forEach(e -> entries.add(entry(saleId, e))));
+            }
+        }
+        return entries;
+    }
+
+    private void createGroup(String key) {
+        try {
+            call(() -> redis.xgroupCreate(key, GROUP, FROM_START, true));
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private static Entry entry(String saleId, StreamEntry e) {
+        Map<String, String> f = e.getFields();
+        return new Entry(e.getID().toString(),
+                new Receipt(f.get("p"), saleId, f.get("u"), Instant.ofEpochMilli(Long.parseLong(f.get("t")))));
+    }
+}

@@ -1,0 +1,43 @@
+package com.flashsale.purchase;
+
+import com.flashsale.purchase.Decision.Outcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/** Counts purchase outcomes by type and times the atomic decision. */
+@ApplicationScoped
+public class PurchaseMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+    private Timer decisionTimer;
+
+    @PostConstruct
+    void register() {
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, registry.counter(
+                    Metadata.builder().withName("flashsale_purchase_outcomes")
+                            .withDescription("Purchase decisions by outcome").build(),
+                    new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))));
+        }
+        decisionTimer = registry.timer(Metadata.builder().withName("flashsale_purchase_decision")
+                .withDescription("Time of the atomic purchase decision, restore included").build());
+    }
+
+    void record(Outcome outcome, long nanos) {
+        outcomes.get(outcome).inc();
+        decisionTimer.update(Duration.ofNanos(nanos));
+    }
+}

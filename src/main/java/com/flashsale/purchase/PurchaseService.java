@@ -1,0 +1,145 @@
+package com.flashsale.purchase;
+
+import com.flashsale.InvalidRequestException;
+import com.flashsale.StoreUnavailableException;
+import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.sale.SaleNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bson.types.ObjectId;
+
+/**
+ * Buys one unit of a sale for a shopper. The decision is one atomic step in the decision
+ * store; a confirmed purchase is then written to the durable record, and if that write fails
+ * it stays in the outbox, which the {@link OutboxPersister} drains.
+ */
+@ApplicationScoped
+public class PurchaseService {
+
+    private static final Logger LOG = Logger.getLogger(PurchaseService.class.getName());
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+    private final StockGateway gateway;
+    private final Outbox outbox;
+    private final PurchaseRepository purchases;
+    private final Reconciler reconciler;
+    private final PurchaseMetrics metrics;
+
+    @Inject
+    public PurchaseService(StockGateway gateway, Outbox outbox, PurchaseRepository purchases,
+                           Reconciler reconciler, PurchaseMetrics metrics) {
+        this.gateway = gateway;
+        this.outbox = outbox;
+        this.purchases = purchases;
+        this.reconciler = reconciler;
+        this.metrics = metrics;
+    }
+
+    /** CDI needs a no-argument constructor to proxy the bean. */
+    protected PurchaseService() {
+        this(null, null, null, null, null);
+    }
+
+    /**
+     * Buys one unit. The same {@code idempotencyKey} sent again by the same shopper replays the
+     * original receipt instead of reporting "already purchased".
+     *
+     * @throws PurchaseRejectedException for every business refusal
+     * @throws SaleNotFoundException if the sale does not exist
+     * @throws StoreUnavailableException if the decision store cannot decide now
+     */
+    public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey) {
+        String shopperId = requireShopperId(rawShopperId);
+        String candidateId = candidatePurchaseId(saleId, shopperId, idempotencyKey);
+        long started = System.nanoTime();
+        Decision decision = decide(saleId, shopperId, candidateId);
+        metrics.record(decision.outcome(), System.nanoTime() - started);
+        return switch (decision.outcome()) {
+            case BOUGHT -> record(decision);
+            case NO_STATE -> throw new SaleNotFoundException(saleId);
+            case REBUILDING -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
+            default -> throw new PurchaseRejectedException(decision.outcome(), decision.receipt());
+        };
+    }
+
+    /** The shopper's purchase in this sale, read from the state the decision used. */
+    public Optional<Receipt> purchaseOf(String saleId, String rawShopperId) {
+        String shopperId = requireShopperId(rawShopperId);
+        if (gateway.state(saleId).isEmpty() && !reconciler.restore(saleId)) {
+            throw new SaleNotFoundException(saleId);
+        }
+        return gateway.purchaseOf(saleId, shopperId);
+    }
+
+    /** Every recorded purchase of a shopper, across sales, newest first. */
+    public List<Receipt> history(String rawShopperId) {
+        return purchases.findByShopper(requireShopperId(rawShopperId));
+    }
+
+    /** Validates and canonicalises a shopper identifier. */
+    public static String requireShopperId(String raw) {
+        ShopperIds.Defect defect = ShopperIds.defectOf(raw);
+        if (defect != null) {
+            throw new InvalidRequestException("userIdentifier", messageFor(defect));
+        }
+        return ShopperIds.canonical(raw);
+    }
+
+    static String messageFor(ShopperIds.Defect defect) {
+        return switch (defect) {
+            case MISSING -> "userIdentifier is required";
+            case TOO_SHORT -> "userIdentifier must be at least " + ShopperIds.MIN_LENGTH + " characters";
+            case TOO_LONG -> "userIdentifier must be at most " + ShopperIds.MAX_LENGTH + " characters";
+            case INVALID_FORMAT -> "userIdentifier may contain only letters, digits and @ . _ -";
+        };
+    }
+
+    private Decision decide(String saleId, String shopperId, String candidateId) {
+        Decision decision = gateway.decide(saleId, shopperId, candidateId);
+        if (decision.outcome() == Outcome.NO_STATE && reconciler.restore(saleId)) {
+            decision = gateway.decide(saleId, shopperId, candidateId);
+        }
+        return decision;
+    }
+
+    private Receipt record(Decision decision) {
+        Receipt receipt = decision.receipt();
+        if (decision.outboxEntryId() == null) {
+            return receipt; // an idempotent replay: recorded by the original request or the outbox
+        }
+        try {
+            purchases.saveAll(List.of(receipt));
+            outbox.acknowledge(receipt.saleId(), List.of(decision.outboxEntryId()));
+        } catch (RuntimeException e) {
+            // The decision is final and the purchase is in the outbox: the persister records it.
+            LOG.log(Level.WARNING, "Purchase {0} left to the outbox persister: {1}",
+                    new Object[] {receipt.purchaseId(), e.toString()});
+        }
+        return receipt;
+    }
+
+    static String candidatePurchaseId(String saleId, String shopperId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return new ObjectId().toHexString();
+        }
+        if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new InvalidRequestException("Idempotency-Key",
+                    "Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (saleId + '\n' + shopperId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

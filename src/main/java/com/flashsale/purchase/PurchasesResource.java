@@ -1,0 +1,81 @@
+package com.flashsale.purchase;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Purchases of a sale: shoppers buy and check; the admin lists them (JSON or CSV). */
+@Path("v1/sales/{saleId}/purchases")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Purchases")
+public class PurchasesResource {
+
+    @Inject
+    PurchaseService purchases;
+
+    @Inject
+    PurchaseQueries queries;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Buy one unit",
+            description = "201 with a receipt, or 409 with the reason (sold-out, already-purchased carrying the "
+                    + "existing purchaseId, sale-not-started, sale-ended, sale-cancelled). A retry with the same "
+                    + "Idempotency-Key header returns the original receipt.")
+    public Response purchase(@PathParam("saleId") String saleId, PurchaseRequest request,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        Receipt receipt = purchases.purchase(saleId, request == null ? null : request.userIdentifier(), idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(receipt.userIdentifier()).build())
+                .entity(receipt).build();
+    }
+
+    @GET
+    @Path("{userIdentifier}")
+    @Operation(summary = "A shopper's receipt in this sale, or 404")
+    public Receipt purchaseOf(@PathParam("saleId") String saleId, @PathParam("userIdentifier") String userIdentifier) {
+        return purchases.purchaseOf(saleId, userIdentifier)
+                .orElseThrow(() -> new PurchaseNotFoundException(saleId, PurchaseService.requireShopperId(userIdentifier)));
+    }
+
+    @GET
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "A page of the sale's recorded purchases, oldest first")
+    public PurchasePage page(@PathParam("saleId") String saleId,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+                             @QueryParam("q") String identifierPrefix) {
+        return queries.page(saleId, identifierPrefix, page, size);
+    }
+
+    @GET
+    @Produces("text/csv")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Every recorded purchase of the sale as CSV")
+    public Response csv(@PathParam("saleId") String saleId) {
+        StreamingOutput body = queries.csv(saleId);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"purchases-" + saleId + ".csv\"").build();
+    }
+}

@@ -1,0 +1,33 @@
+-- Decides one purchase atomically, judged by this Redis server's clock.
+-- KEYS[1] {sale:<id>}:meta    hash: start, end (epoch ms), cancelled, rebuilding, ...
+-- KEYS[2] {sale:<id>}:stock   string: units left
+-- KEYS[3] {sale:<id>}:buyers  hash: shopper -> "<purchaseId>:<purchasedAtMs>"
+-- KEYS[4] {sale:<id>}:outbox  stream: purchases waiting for the durable record
+-- ARGV[1] canonical shopper id
+-- ARGV[2] candidate purchase id (deterministic for an idempotent retry)
+-- Returns {code} or {code, record} or {'BOUGHT', record, outboxEntryId}.
+-- Order of checks: state, cancelled, window, already bought, stock.
+local meta = redis.call('HMGET', KEYS[1], 'start', 'end', 'cancelled', 'rebuilding')
+if not meta[1] then return {'NO_STATE'} end
+if meta[4] == '1' then return {'REBUILDING'} end
+if meta[3] == '1' then return {'CANCELLED'} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if now < tonumber(meta[1]) then return {'NOT_STARTED'} end
+if now >= tonumber(meta[2]) then return {'ENDED'} end
+local existing = redis.call('HGET', KEYS[3], ARGV[1])
+if existing then
+  if string.sub(existing, 1, #ARGV[2] + 1) == ARGV[2] .. ':' then
+    return {'BOUGHT', existing, ''}
+  end
+  return {'ALREADY_PURCHASED', existing}
+end
+local stock = tonumber(redis.call('GET', KEYS[2]))
+if not stock then return {'NO_STATE'} end
+if stock <= 0 then return {'SOLD_OUT'} end
+redis.call('DECR', KEYS[2])
+local at = string.format('%.0f', now)
+local record = ARGV[2] .. ':' .. at
+redis.call('HSET', KEYS[3], ARGV[1], record)
+local entry = redis.call('XADD', KEYS[4], '*', 'u', ARGV[1], 'p', ARGV[2], 't', at)
+return {'BOUGHT', record, entry}
