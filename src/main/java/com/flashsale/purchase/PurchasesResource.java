@@ -69,7 +69,7 @@ public class PurchasesResource {
     }
 
     @GET
-    @Produces("text/csv")
+    @Produces("text/csv;qs=0.5")
     @RolesAllowed("admin")
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Every recorded purchase of the sale as CSV")

@@ -7,6 +7,7 @@ import com.flashsale.purchase.PurchaseService;
 import com.flashsale.purchase.Receipt;
 import com.flashsale.purchase.ShopperIds;
 import com.flashsale.sale.Sale;
+import com.flashsale.sale.SaleAlreadyExistsException;
 import com.flashsale.sale.SaleNotFoundException;
 import com.flashsale.sale.SaleService;
 import com.flashsale.sale.SaleState;
@@ -56,7 +57,12 @@ public class SeedFlashSaleResource {
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Create the sale (only when no open sale exists)")
     public Response create(String body) {
-        Sale sale = sales.createIfNoOpenSale(SeedSaleRequest.parse(SeedJson.object(body)));
+        Sale sale;
+        try {
+            sale = sales.createIfNoOpenSale(SeedSaleRequest.parse(SeedJson.object(body)));
+        } catch (SaleAlreadyExistsException e) {
+            return badRequest(e.getMessage());
+        }
         SaleState state = sales.state(sale.id());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("_id", sale.id());

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code w=majority, j=true} (the default here when the URI names no write concern): a
  * purchase record acknowledged that way survives the loss of the primary.
  */
+@ApplicationScoped
 public class MongoProducer {
 
     @Inject

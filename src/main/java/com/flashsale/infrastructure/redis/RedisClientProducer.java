@@ -1,6 +1,7 @@
 package com.flashsale.infrastructure.redis;
 
 import com.flashsale.infrastructure.embedded.ServiceEndpoints;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
  * Produces the pooled Redis client. {@code UnifiedJedis} has final methods and cannot be
  * proxied, so it is a {@link Singleton} rather than application-scoped.
  */
+@ApplicationScoped
 public class RedisClientProducer {
 
     @Inject

@@ -31,7 +31,7 @@ public final class Responses {
             String message = violations == null || violations.isEmpty() ? detail : violations.get(0).message();
             return builder.type(MediaType.APPLICATION_JSON_TYPE).entity(SeedEnvelope.failure(message)).build();
         }
-        String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
         return builder.type(ProblemDetails.MEDIA_TYPE)
                 .entity(new ProblemDetails(type, title, status, detail, instance, violations, purchaseId)).build();
     }
