@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchases")
 public class PurchasesResource {
+
+    static final String CSV = "text/csv";
 
     @Inject
     PurchaseService purchases;
@@ -58,24 +60,26 @@ public class PurchasesResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, PurchasesResource.CSV})
     @RolesAllowed("admin")
     @SecurityRequirement(name = "admin")
-    @Operation(summary = "A page of the sale's recorded purchases, oldest first")
-    public PurchasePage page(@PathParam("saleId") String saleId,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
-                             @QueryParam("q") String identifierPrefix) {
-        return queries.page(saleId, identifierPrefix, page, size);
+    @Operation(summary = "The sale's recorded purchases: a JSON page (oldest first), or every one as CSV "
+            + "with Accept: text/csv or format=csv")
+    public Response list(@PathParam("saleId") String saleId,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+                         @QueryParam("q") String identifierPrefix,
+                         @QueryParam("format") String format,
+                         @Context HttpHeaders headers) {
+        if ("csv".equals(format) || wantsCsv(headers)) {
+            return Response.ok(queries.csv(saleId), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"purchases-" + saleId + ".csv\"").build();
+        }
+        return Response.ok(queries.page(saleId, identifierPrefix, page, size), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    @GET
-    @Produces("text/csv;qs=0.5")
-    @RolesAllowed("admin")
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Every recorded purchase of the sale as CSV")
-    public Response csv(@PathParam("saleId") String saleId) {
-        StreamingOutput body = queries.csv(saleId);
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"purchases-" + saleId + ".csv\"").build();
+    private static boolean wantsCsv(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().filter(t -> !t.isWildcardType())
+                .findFirst().map(t -> "text".equals(t.getType()) && "csv".equals(t.getSubtype())).orElse(false);
     }
 }

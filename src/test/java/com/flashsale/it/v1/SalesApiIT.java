@@ -1,0 +1,216 @@
+package com.flashsale.it.v1;
+
+import static com.flashsale.it.Api.createSale;
+import static com.flashsale.it.Api.get;
+import static com.flashsale.it.Api.post;
+import static com.flashsale.it.Api.postAsAdmin;
+import static com.flashsale.it.Api.purchaseJson;
+import static com.flashsale.it.Api.saleJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.flashsale.it.Api;
+import com.flashsale.it.Api.Reply;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The project's own API: sales, purchases, problem+json errors and the admin role. */
+class SalesApiIT {
+
+    private static final Instant PAST = Instant.now().minus(Duration.ofMinutes(5));
+    private static final Instant FUTURE = Instant.now().plus(Duration.ofHours(2));
+
+    private static String shopper() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    private static String activeSale(int stock) {
+        return createSale("Active " + stock, stock, PAST, FUTURE);
+    }
+
+    @Test
+    void createAnswers201WithLocationAndLiveStatus() {
+        Reply r = postAsAdmin("/api/v1/sales", saleJson("  Headphones  ", 7, PAST, FUTURE));
+        assertEquals(201, r.status(), r.toString());
+        JsonObject sale = r.json();
+        assertEquals(Api.BASE_URL + "/api/v1/sales/" + sale.getString("id"), r.header("Location"));
+        assertEquals("Headphones", sale.getString("productName"));
+        assertEquals(7, sale.getInt("totalStock"));
+        assertEquals(7, sale.getInt("stockRemaining"));
+        assertEquals("active", sale.getString("status"));
+        assertNotNull(sale.getString("serverTime"));
+    }
+
+    @Test
+    void createRequiresTheAdminRole() {
+        Reply anonymous = post("/api/v1/sales", saleJson("X", 1, PAST, FUTURE));
+        assertEquals(401, anonymous.status());
+        Reply wrongPassword = Api.send(Api.request("/api/v1/sales").header("Authorization", Api.basic("admin", "nope"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        saleJson("X", 1, PAST, FUTURE))));
+        assertEquals(401, wrongPassword.status());
+    }
+
+    @Test
+    void createRejectsInvalidFieldsWithProblemDetailsListingEveryViolation() {
+        Reply r = postAsAdmin("/api/v1/sales",
+                "{\"productName\":\"   \",\"totalStock\":0,\"startTime\":\"2026-01-02T00:00:00Z\",\"endTime\":\"2026-01-01T00:00:00Z\"}");
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("application/problem+json", r.contentType());
+        JsonObject problem = r.json();
+        assertEquals("/problems/validation", problem.getString("type"));
+        assertEquals(400, problem.getInt("status"));
+        var fields = problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .map(v -> v.getString("field")).toList();
+        assertTrue(fields.containsAll(java.util.List.of("productName", "totalStock", "endTime")), fields.toString());
+    }
+
+    @Test
+    void createRejectsStockAboveOneMillionAndMalformedJson() {
+        assertEquals(400, postAsAdmin("/api/v1/sales", saleJson("X", 1_000_001, PAST, FUTURE)).status());
+        Reply malformed = postAsAdmin("/api/v1/sales", "{\"productName\":");
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertEquals("application/problem+json", malformed.contentType());
+        assertFalse(malformed.body().contains("Exception"), malformed.body());
+    }
+
+    @Test
+    void unknownSaleIsA404Problem() {
+        Reply r = get("/api/v1/sales/000000000000000000000000");
+        assertEquals(404, r.status());
+        assertEquals("/problems/sale-not-found", r.json().getString("type"));
+        assertEquals(404, get("/api/v1/sales/not-an-id").status());
+        assertEquals(404, post("/api/v1/sales/000000000000000000000000/purchases", purchaseJson("someone")).status());
+    }
+
+    @Test
+    void purchaseReturnsAReceiptAndCheckReadsItAtOnce() {
+        String sale = activeSale(3);
+        String shopper = shopper();
+        Reply r = post("/api/v1/sales/" + sale + "/purchases", purchaseJson(shopper.toUpperCase()));
+        assertEquals(201, r.status(), r.toString());
+        JsonObject receipt = r.json();
+        assertEquals(sale, receipt.getString("saleId"));
+        assertEquals(shopper, receipt.getString("userIdentifier"));
+        assertEquals(24, receipt.getString("purchaseId").length());
+        Reply check = get("/api/v1/sales/" + sale + "/purchases/" + shopper);
+        assertEquals(200, check.status());
+        assertEquals(receipt.getString("purchaseId"), check.json().getString("purchaseId"));
+        assertEquals(2, get("/api/v1/sales/" + sale).json().getInt("stockRemaining"));
+    }
+
+    @Test
+    void secondPurchaseIsAConflictCarryingTheExistingPurchaseId() {
+        String sale = activeSale(3);
+        String shopper = shopper();
+        String purchaseId = post("/api/v1/sales/" + sale + "/purchases", purchaseJson(shopper)).json().getString("purchaseId");
+        Reply again = post("/api/v1/sales/" + sale + "/purchases", purchaseJson("  " + shopper.toUpperCase() + " "));
+        assertEquals(409, again.status());
+        assertEquals("/problems/already-purchased", again.json().getString("type"));
+        assertEquals(purchaseId, again.json().getString("purchaseId"));
+    }
+
+    @Test
+    void retryWithTheSameIdempotencyKeyReplaysTheReceipt() {
+        String sale = activeSale(3);
+        String shopper = shopper();
+        var request = (java.util.function.Supplier<Reply>) () -> Api.send(Api.request("/api/v1/sales/" + sale + "/purchases")
+                .header("Content-Type", "application/json").header("Idempotency-Key", "key-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(purchaseJson(shopper))));
+        Reply first = request.get();
+        Reply retry = request.get();
+        assertEquals(201, first.status());
+        assertEquals(201, retry.status(), retry.toString());
+        assertEquals(first.json().getString("purchaseId"), retry.json().getString("purchaseId"));
+        assertEquals(2, get("/api/v1/sales/" + sale).json().getInt("stockRemaining"));
+    }
+
+    @Test
+    void soldOutNotStartedEndedAndCancelledAreDistinctConflicts() {
+        String soldOut = activeSale(1);
+        post("/api/v1/sales/" + soldOut + "/purchases", purchaseJson(shopper()));
+        assertProblem(409, "/problems/sold-out", post("/api/v1/sales/" + soldOut + "/purchases", purchaseJson(shopper())));
+
+        String upcoming = createSale("Later", 5, FUTURE, FUTURE.plusSeconds(60));
+        assertEquals("upcoming", get("/api/v1/sales/" + upcoming).json().getString("status"));
+        assertProblem(409, "/problems/sale-not-started", post("/api/v1/sales/" + upcoming + "/purchases", purchaseJson(shopper())));
+
+        String ended = createSale("Over", 5, PAST.minusSeconds(600), PAST);
+        assertEquals("ended", get("/api/v1/sales/" + ended).json().getString("status"));
+        assertProblem(409, "/problems/sale-ended", post("/api/v1/sales/" + ended + "/purchases", purchaseJson(shopper())));
+
+        String cancelled = activeSale(5);
+        assertEquals("cancelled", Api.deleteAsAdmin("/api/v1/sales/" + cancelled).json().getString("status"));
+        assertProblem(409, "/problems/sale-cancelled", post("/api/v1/sales/" + cancelled + "/purchases", purchaseJson(shopper())));
+    }
+
+    @Test
+    void invalidShopperIdentifiersAre400WithTheRule() {
+        String sale = activeSale(5);
+        for (String bad : new String[] {"", "ab", "has space", "x".repeat(255), "{\"$ne\":null}"}) {
+            Reply r = post("/api/v1/sales/" + sale + "/purchases", purchaseJson(bad));
+            assertProblem(400, "/problems/validation", r);
+            assertEquals("userIdentifier", r.json().getJsonArray("violations").getJsonObject(0).getString("field"));
+        }
+        assertEquals(400, post("/api/v1/sales/" + sale + "/purchases", "{\"userIdentifier\":{\"$ne\":null}}").status());
+        assertEquals(5, get("/api/v1/sales/" + sale).json().getInt("stockRemaining"));
+    }
+
+    @Test
+    void editIsAllowedOnlyBeforeTheStart() {
+        String upcoming = createSale("Draft", 5, FUTURE, FUTURE.plusSeconds(60));
+        Reply edited = Api.putAsAdmin("/api/v1/sales/" + upcoming, saleJson("Final", 9, FUTURE, FUTURE.plusSeconds(120)));
+        assertEquals(200, edited.status(), edited.toString());
+        assertEquals("Final", edited.json().getString("productName"));
+        assertEquals(9, edited.json().getInt("stockRemaining"));
+
+        String started = activeSale(5);
+        assertProblem(409, "/problems/sale-already-started",
+                Api.putAsAdmin("/api/v1/sales/" + started, saleJson("Late", 9, FUTURE, FUTURE.plusSeconds(60))));
+        assertEquals(401, Api.send(Api.request("/api/v1/sales/" + upcoming).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(saleJson("X", 1, FUTURE, FUTURE.plusSeconds(5))))).status());
+    }
+
+    @Test
+    void adminListsPurchasesAsPagesAndCsvAndShopperSeesHistory() {
+        String sale = activeSale(5);
+        String a = shopper();
+        String b = shopper();
+        post("/api/v1/sales/" + sale + "/purchases", purchaseJson(a));
+        post("/api/v1/sales/" + sale + "/purchases", purchaseJson(b));
+        assertEquals(401, get("/api/v1/sales/" + sale + "/purchases").status());
+        Reply page = Api.getAsAdmin("/api/v1/sales/" + sale + "/purchases?page=0&size=1");
+        assertEquals(200, page.status(), page.toString());
+        assertEquals(2, page.json().getInt("total"));
+        assertEquals(1, page.json().getJsonArray("items").size());
+        Reply filtered = Api.getAsAdmin("/api/v1/sales/" + sale + "/purchases?q=" + a.substring(0, 15));
+        assertEquals(1, filtered.json().getInt("total"));
+        Reply csv = Api.get("/api/v1/sales/" + sale + "/purchases", "text/csv", true);
+        assertEquals(200, csv.status());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertEquals(3, csv.body().strip().split("\r\n").length, csv.body());
+        assertTrue(csv.body().contains(a) && csv.body().contains(b));
+        var history = get("/api/v1/shoppers/" + a.toUpperCase() + "/purchases").jsonArray();
+        assertEquals(1, history.size());
+        assertEquals(sale, history.getJsonObject(0).getString("saleId"));
+    }
+
+    @Test
+    void responsesNeverLeakStackTracesOrClassNames() {
+        Reply r = post("/api/v1/sales/000000000000000000000000/purchases", "[1,2");
+        assertTrue(r.status() >= 400 && r.status() < 500, r.toString());
+        assertFalse(r.body().contains("com.flashsale") || r.body().contains("Exception") || r.body().contains("at "),
+                r.body());
+    }
+
+    private static void assertProblem(int status, String type, Reply r) {
+        assertEquals(status, r.status(), r.toString());
+        assertEquals("application/problem+json", r.contentType());
+        assertEquals(type, r.json().getString("type"));
+    }
+}

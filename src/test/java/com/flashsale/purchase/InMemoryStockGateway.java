@@ -1,0 +1,203 @@
+package com.flashsale.purchase;
+
+import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.sale.Sale;
+import com.flashsale.sale.SaleState;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decision store in memory, following the Lua scripts: state, cancelled, window,
+ * already bought, stock; restore begins, adds buyers, then sets stock = total - buyers.
+ * Decisions can also be scripted to force an outcome.
+ */
+class InMemoryStockGateway implements StockGateway {
+
+    static final class State {
+        Sale sale;
+        Long stock; // null: the stock key is missing
+        final Map<String, Receipt> buyers = new LinkedHashMap<>();
+        boolean rebuilding;
+    }
+
+    final Map<String, State> states = new HashMap<>();
+    final Deque<Decision> scripted = new ArrayDeque<>();
+    final List<String> calls = new ArrayList<>();
+    private final InMemoryOutbox outbox;
+    Instant now = Instant.parse("2026-02-14T12:00:00Z");
+    private String currentSaleId;
+
+    InMemoryStockGateway(InMemoryOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
+        calls.add("decide:" + saleId + ":" + shopperId);
+        if (!scripted.isEmpty()) {
+            return scripted.poll();
+        }
+        State s = states.get(saleId);
+        if (s == null) {
+            return Decision.of(Outcome.NO_STATE);
+        }
+        if (s.rebuilding) {
+            return Decision.of(Outcome.REBUILDING);
+        }
+        if (s.sale.cancelled()) {
+            return Decision.of(Outcome.CANCELLED);
+        }
+        if (now.isBefore(s.sale.startTime())) {
+            return Decision.of(Outcome.NOT_STARTED);
+        }
+        if (!now.isBefore(s.sale.endTime())) {
+            return Decision.of(Outcome.ENDED);
+        }
+        Receipt existing = s.buyers.get(shopperId);
+        if (existing != null) {
+            return existing.purchaseId().equals(candidatePurchaseId)
+                    ? new Decision(Outcome.BOUGHT, existing, null)
+                    : new Decision(Outcome.ALREADY_PURCHASED, existing, null);
+        }
+        if (s.stock == null) {
+            return Decision.of(Outcome.NO_STATE);
+        }
+        if (s.stock <= 0) {
+            return Decision.of(Outcome.SOLD_OUT);
+        }
+        s.stock--;
+        Receipt receipt = new Receipt(candidatePurchaseId, saleId, shopperId, now);
+        s.buyers.put(shopperId, receipt);
+        return new Decision(Outcome.BOUGHT, receipt, outbox.append(receipt));
+    }
+
+    @Override
+    public Optional<SaleState> state(String saleId) {
+        State s = states.get(saleId);
+        if (s == null || s.stock == null) {
+            return Optional.empty();
+        }
+        Sale sale = s.sale;
+        return Optional.of(new SaleState(sale.id(), sale.productName(), sale.totalStock(), s.stock, sale.startTime(),
+                sale.endTime(), sale.createdAt(), sale.cancelled(), now));
+    }
+
+    @Override
+    public Optional<Receipt> purchaseOf(String saleId, String shopperId) {
+        State s = states.get(saleId);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.buyers.get(shopperId));
+    }
+
+    @Override
+    public void publish(Sale sale) {
+        calls.add("publish:" + sale.id());
+        states.computeIfAbsent(sale.id(), id -> {
+            State s = new State();
+            s.sale = sale;
+            s.stock = (long) sale.totalStock();
+            return s;
+        });
+    }
+
+    @Override
+    public boolean republishIfNotStarted(Sale sale) {
+        State s = states.get(sale.id());
+        if (s == null || !now.isBefore(s.sale.startTime())) {
+            return false;
+        }
+        s.sale = sale;
+        s.stock = (long) sale.totalStock();
+        return true;
+    }
+
+    @Override
+    public void markCancelled(String saleId) {
+        State s = states.get(saleId);
+        if (s != null) {
+            Sale o = s.sale;
+            s.sale = new Sale(o.id(), o.productName(), o.totalStock(), o.startTime(), o.endTime(), o.createdAt(),
+                    o.updatedAt(), true);
+        }
+    }
+
+    @Override
+    public long forgetAll() {
+        long n = states.size();
+        states.clear();
+        return n;
+    }
+
+    @Override
+    public Optional<String> currentSaleId() {
+        return Optional.ofNullable(currentSaleId);
+    }
+
+    @Override
+    public void setCurrentSaleId(String saleId) {
+        currentSaleId = saleId;
+    }
+
+    @Override
+    public void clearCurrentSaleId(String onlyIfEqualTo) {
+        if (onlyIfEqualTo.equals(currentSaleId)) {
+            currentSaleId = null;
+        }
+    }
+
+    @Override
+    public boolean tryLock(String name, String token, long ttlMillis) {
+        return true;
+    }
+
+    @Override
+    public void unlock(String name, String token) {
+    }
+
+    @Override
+    public boolean beginRestore(Sale sale, long recordedPurchases) {
+        calls.add("beginRestore:" + sale.id() + ":" + recordedPurchases);
+        State s = states.get(sale.id());
+        boolean whole = s != null && !s.rebuilding && s.stock != null && s.buyers.size() >= recordedPurchases;
+        if (s == null) {
+            s = new State();
+            states.put(sale.id(), s);
+        }
+        s.sale = sale;
+        if (whole) {
+            return false;
+        }
+        s.rebuilding = true;
+        return true;
+    }
+
+    @Override
+    public int restoreBuyers(String saleId, int totalStock, List<Receipt> receipts) {
+        calls.add("restoreBuyers:" + saleId + ":" + receipts.size());
+        State s = states.get(saleId);
+        int added = 0;
+        for (Receipt r : receipts) {
+            if (s.buyers.putIfAbsent(r.userIdentifier(), r) == null) {
+                added++;
+            }
+        }
+        if (s.stock != null) {
+            s.stock = Math.min(s.stock, Math.max(0, totalStock - s.buyers.size()));
+        }
+        return added;
+    }
+
+    @Override
+    public void finishRestore(String saleId, int totalStock) {
+        calls.add("finishRestore:" + saleId + ":" + totalStock);
+        State s = states.get(saleId);
+        s.stock = (long) Math.max(0, totalStock - s.buyers.size());
+        s.rebuilding = false;
+    }
+}

@@ -1,0 +1,194 @@
+package com.flashsale.purchase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.flashsale.InvalidRequestException;
+import com.flashsale.StoreUnavailableException;
+import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.sale.Sale;
+import com.flashsale.sale.SaleNotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@link PurchaseService} against in-memory fakes of the decision store, outbox and record. */
+class PurchaseServiceTest {
+
+    private static final String SALE_ID = "65f000000000000000000001";
+    private static final Instant START = Instant.parse("2026-02-14T10:00:00Z");
+    private static final Instant END = Instant.parse("2026-02-14T14:00:00Z");
+
+    private final List<String> log = new ArrayList<>();
+    private final InMemoryOutbox outbox = new InMemoryOutbox(log);
+    private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(log);
+    private final InMemorySaleRepository sales = new InMemorySaleRepository();
+    private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final PurchaseService service = new PurchaseService(gateway, outbox, purchases,
+            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500)), metrics);
+
+    private Sale sale(int stock) {
+        Sale sale = new Sale(SALE_ID, "Phone", stock, START, END, START.minusSeconds(60), START.minusSeconds(60), false);
+        sales.insert(sale);
+        return sale;
+    }
+
+    @Test
+    void buysRecordsAndAcknowledgesWithTheCanonicalShopperId() {
+        gateway.publish(sale(2));
+
+        Receipt receipt = service.purchase(SALE_ID, "  Alice@Example.com ", null);
+
+        assertEquals("alice@example.com", receipt.userIdentifier());
+        assertEquals(SALE_ID, receipt.saleId());
+        assertEquals(List.of(receipt), purchases.all());
+        assertEquals(0, outbox.backlog(SALE_ID));
+        assertEquals(List.of("save:[" + receipt.purchaseId() + "]", "ack:[1-0]"), log);
+        assertEquals(1L, gateway.states.get(SALE_ID).stock);
+        assertEquals(List.of(Outcome.BOUGHT), metrics.outcomes);
+    }
+
+    @Test
+    void returnsTheReceiptAndLeavesItInTheOutboxWhenTheRecordFails() {
+        gateway.publish(sale(2));
+        purchases.failure = new IllegalStateException("database down");
+
+        Receipt receipt = service.purchase(SALE_ID, "alice", null);
+
+        assertEquals("alice", receipt.userIdentifier());
+        assertEquals(1, outbox.backlog(SALE_ID));
+        assertTrue(log.stream().noneMatch(e -> e.startsWith("ack:")), log::toString);
+    }
+
+    @Test
+    void replaysTheOriginalReceiptForTheSameIdempotencyKey() {
+        gateway.publish(sale(5));
+        Receipt first = service.purchase(SALE_ID, "alice", "key-1");
+
+        Receipt again = service.purchase(SALE_ID, "ALICE", "key-1");
+
+        assertEquals(first, again);
+        assertEquals(1, purchases.saveCalls);
+        assertEquals(4L, gateway.states.get(SALE_ID).stock);
+    }
+
+    @Test
+    void refusesASecondPurchaseWithAnotherKeyAndReportsTheEarlierReceipt() {
+        gateway.publish(sale(5));
+        Receipt first = service.purchase(SALE_ID, "alice", "key-1");
+
+        PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
+                () -> service.purchase(SALE_ID, "alice", "key-2"));
+
+        assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
+        assertEquals(first, e.existing());
+    }
+
+    @Test
+    void refusesWhenSoldOut() {
+        gateway.publish(sale(1));
+        service.purchase(SALE_ID, "alice", null);
+
+        PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
+                () -> service.purchase(SALE_ID, "bob", null));
+
+        assertEquals(Outcome.SOLD_OUT, e.outcome());
+        assertNull(e.existing());
+        assertEquals(List.of(Outcome.BOUGHT, Outcome.SOLD_OUT), metrics.outcomes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Outcome.class, names = {"NOT_STARTED", "ENDED", "CANCELLED", "SOLD_OUT"})
+    void turnsEveryBusinessRefusalIntoARejection(Outcome outcome) {
+        gateway.scripted.add(Decision.of(outcome));
+
+        PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
+                () -> service.purchase(SALE_ID, "alice", null));
+
+        assertEquals(outcome, e.outcome());
+    }
+
+    @Test
+    void reportsRebuildingAsStoreUnavailable() {
+        gateway.scripted.add(Decision.of(Outcome.REBUILDING));
+
+        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null));
+    }
+
+    @Test
+    void restoresAMissingStateFromTheRecordAndDecidesAgain() {
+        sale(3);
+        purchases.saveAll(List.of(new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START)));
+        log.clear();
+
+        Receipt receipt = service.purchase(SALE_ID, "alice", null);
+
+        assertEquals("alice", receipt.userIdentifier());
+        assertEquals(1L, gateway.states.get(SALE_ID).stock);
+        assertEquals(2, gateway.calls.stream().filter(c -> c.startsWith("decide:")).count());
+    }
+
+    @Test
+    void restoredStateStillRefusesAShopperWhoAlreadyBought() {
+        sale(3);
+        Receipt earlier = new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START);
+        purchases.saveAll(List.of(earlier));
+
+        PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
+                () -> service.purchase(SALE_ID, "bob", null));
+
+        assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
+        assertEquals(earlier, e.existing());
+    }
+
+    @Test
+    void reportsAnUnknownSaleAsNotFound() {
+        assertThrows(SaleNotFoundException.class, () -> service.purchase(SALE_ID, "alice", null));
+        assertEquals(List.of(Outcome.NO_STATE), metrics.outcomes);
+    }
+
+    @Test
+    void rejectsAnInvalidShopperBeforeAskingTheStore() {
+        assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "a$", null));
+        assertTrue(gateway.calls.isEmpty());
+        assertTrue(metrics.outcomes.isEmpty());
+    }
+
+    @Test
+    void rejectsATooLongIdempotencyKeyBeforeAskingTheStore() {
+        gateway.publish(sale(3));
+        gateway.calls.clear();
+
+        assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "alice", "k".repeat(201)));
+        assertTrue(gateway.calls.isEmpty());
+    }
+
+    @Test
+    void purchaseOfReadsTheDecisionStoreWithTheCanonicalId() {
+        gateway.publish(sale(3));
+        Receipt receipt = service.purchase(SALE_ID, "alice", null);
+
+        assertEquals(receipt, service.purchaseOf(SALE_ID, " ALICE ").orElseThrow());
+        assertTrue(service.purchaseOf(SALE_ID, "bob").isEmpty());
+    }
+
+    @Test
+    void purchaseOfAnUnknownSaleIsNotFound() {
+        assertThrows(SaleNotFoundException.class, () -> service.purchaseOf(SALE_ID, "alice"));
+    }
+
+    @Test
+    void historyListsTheShoppersRecordedPurchases() {
+        Receipt r = new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START);
+        purchases.saveAll(List.of(r));
+
+        assertEquals(List.of(r), service.history(" BOB "));
+        assertTrue(service.history("carol").isEmpty());
+    }
+}
