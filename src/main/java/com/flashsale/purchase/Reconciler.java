@@ -31,7 +31,12 @@ public class Reconciler {
     private final PurchaseRepository purchases;
     private final StockGateway gateway;
     private final OutboxPersister persister;
+    private static final int MAX_REMEMBERED_UNKNOWN = 10_000;
+    private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    /** Sale ids just looked up and not found, with when to look again (System.nanoTime). */
+    private final ConcurrentHashMap<String, Long> unknownSales = new ConcurrentHashMap<>();
 
     @Inject
     public Reconciler(SaleRepository sales, PurchaseRepository purchases, StockGateway gateway,
@@ -65,6 +70,10 @@ public class Reconciler {
      * @return false if the sale does not exist
      */
     public boolean restore(String saleId) {
+        Long unknownUntil = unknownSales.get(saleId);
+        if (unknownUntil != null && unknownUntil > System.nanoTime()) {
+            return false; // asked again within moments: spare MongoDB the same lookup
+        }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(saleId, mine);
         if (running != null) {
@@ -72,7 +81,7 @@ public class Reconciler {
         }
         try {
             Optional<Sale> sale = sales.find(saleId);
-            sale.ifPresent(this::reconcile);
+            sale.ifPresentOrElse(this::reconcile, () -> rememberUnknown(saleId));
             mine.complete(sale.isPresent());
             return sale.isPresent();
         } catch (RuntimeException e) {
@@ -101,6 +110,13 @@ public class Reconciler {
         long recordedAfter = purchases.countBySale(sale.id(), null);
         return new Result(sale.id(), rebuild, restored[0], state.stockRemaining(), recordedAfter,
                 state.stockRemaining() == sale.totalStock() - recordedAfter);
+    }
+
+    private void rememberUnknown(String saleId) {
+        if (unknownSales.size() > MAX_REMEMBERED_UNKNOWN) {
+            unknownSales.clear();
+        }
+        unknownSales.put(saleId, System.nanoTime() + UNKNOWN_TTL_NANOS);
     }
 
     private static boolean await(CompletableFuture<Boolean> running) {

@@ -46,13 +46,15 @@ final class SeedSaleRequest {
     }
 
     private static int stock(JsonValue value) {
-        if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.bigDecimalValue().signum() <= 0) {
+        // A whole value however written (100, 100.0, 1E2); isIntegral() would judge the spelling.
+        if (!(value instanceof JsonNumber number) || number.bigDecimalValue().stripTrailingZeros().scale() > 0
+                || number.bigDecimalValue().signum() <= 0) {
             throw invalid("Total stock must be a positive number");
         }
         if (number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(SaleDraft.MAX_STOCK)) > 0) {
             throw invalid("Total stock must be at most " + SaleDraft.MAX_STOCK);
         }
-        return number.intValueExact();
+        return number.bigDecimalValue().intValueExact();
     }
 
     private static Instant time(JsonValue value, String field) {

@@ -154,6 +154,16 @@ class SeedContractIT {
     }
 
     @Test
+    void createRefusesASecondSaleEvenWhenTheFirstHasEnded() {
+        String first = assertCreatedId(create("Old", 10, Instant.now().minus(2, ChronoUnit.HOURS),
+                Instant.now().minus(1, ChronoUnit.HOURS)));
+        Reply second = create("New", 5, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+        assertFailure(second, 400, ONE_SALE);
+        assertEquals(first, statusData().getString("id"));
+        assertEquals("ended", statusData().getString("status"));
+    }
+
+    @Test
     void createAnswers201WithTheSeedShape() {
         Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         Instant end = start.plus(2, ChronoUnit.HOURS);
@@ -691,6 +701,26 @@ class SeedContractIT {
     }
 
     @Test
+    void preflightAnswersCorsOnTheAdminPathsWithAuthorizationAllowed() {
+        String origin = "http://localhost:3001";
+        for (String path : List.of(CREATE, ADMIN_SALES, RESET_ALL, RESET_DATABASE, RESET_REDIS)) {
+            String method = path.equals(ADMIN_SALES) ? "GET" : "POST";
+            Reply r = Api.send(Api.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", method)
+                    .header("Access-Control-Request-Headers", "authorization,content-type"));
+            assertTrue(r.status() == 200 || r.status() == 204, () -> path + ": " + r);
+            assertAllowsOrigin(r, origin);
+            String methods = r.header("Access-Control-Allow-Methods");
+            assertNotNull(methods, () -> path + ": no Access-Control-Allow-Methods: " + r.headers());
+            assertTrue(tokens(methods).contains(method), methods);
+            String headers = r.header("Access-Control-Allow-Headers");
+            assertNotNull(headers, () -> path + ": no Access-Control-Allow-Headers: " + r.headers());
+            assertTrue(tokens(headers).contains("AUTHORIZATION"), () -> path + ": " + headers);
+        }
+    }
+
+    @Test
     void simpleGetWithOriginCarriesAccessControlAllowOrigin() {
         createActiveSale("Cross Origin", 5);
         String origin = "http://localhost:3000";
@@ -740,6 +770,11 @@ class SeedContractIT {
         Reply r = create(name, stock, Instant.now().minus(1, ChronoUnit.MINUTES), Instant.now().plus(1, ChronoUnit.HOURS));
         assertCreated(r);
         assertEquals("active", r.json().getJsonObject("data").getString("status"), r::toString);
+        return r.json().getJsonObject("data").getString("_id");
+    }
+
+    private static String assertCreatedId(Reply r) {
+        assertCreated(r);
         return r.json().getJsonObject("data").getString("_id");
     }
 
