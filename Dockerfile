@@ -1,0 +1,24 @@
+# Production image: the official Open Liberty kernel with only the features server.xml names.
+# Build the WAR first (./mvnw package), then: docker build -t flash-sale .
+# Never starts embedded stores: set FLASHSALE_REDIS_URL, FLASHSALE_MONGO_URI and
+# FLASHSALE_ADMIN_PASSWORD (from a secret) when running it.
+FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi-minimal
+
+# 1. Server configuration (the same server.xml the tests run with, without the test overrides)
+COPY --chown=1001:0 src/main/liberty/config/ /config/
+
+# 2. Install exactly the features server.xml lists
+RUN features.sh
+
+# 3. The application
+COPY --chown=1001:0 target/flash-sale.war /config/apps/flash-sale.war
+
+ENV FLASHSALE_EMBEDDED_ENABLED=false
+
+# 4. Pre-warm the shared class cache and apply the image's default configuration
+RUN configure.sh
+
+USER 1001
+EXPOSE 9080 9443
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
+  CMD curl -fsS http://localhost:9080/health/ready || exit 1
