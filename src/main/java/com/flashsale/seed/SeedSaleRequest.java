@@ -7,7 +7,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,12 @@ final class SeedSaleRequest {
         try {
             return OffsetDateTime.parse(text.getString()).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid("Invalid date for " + field + ": use ISO-8601, such as 2026-02-14T00:00:00.000Z");
+            try {
+                // a date alone, as the seed's new Date("2026-02-14") read it: midnight UTC
+                return LocalDate.parse(text.getString()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw invalid("Invalid date for " + field + ": use ISO-8601, such as 2026-02-14T00:00:00.000Z");
+            }
         }
     }
 
