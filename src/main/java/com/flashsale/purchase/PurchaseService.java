@@ -28,16 +28,16 @@ public class PurchaseService {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final StockGateway gateway;
-    private final Outbox outbox;
+    private final PurchaseRecorder recorder;
     private final PurchaseRepository purchases;
     private final Reconciler reconciler;
     private final PurchaseMetrics metrics;
 
     @Inject
-    public PurchaseService(StockGateway gateway, Outbox outbox, PurchaseRepository purchases,
+    public PurchaseService(StockGateway gateway, PurchaseRecorder recorder, PurchaseRepository purchases,
                            Reconciler reconciler, PurchaseMetrics metrics) {
         this.gateway = gateway;
-        this.outbox = outbox;
+        this.recorder = recorder;
         this.purchases = purchases;
         this.reconciler = reconciler;
         this.metrics = metrics;
@@ -116,10 +116,10 @@ public class PurchaseService {
             return receipt; // an idempotent replay: recorded by the original request or the outbox
         }
         try {
-            purchases.saveAll(List.of(receipt));
-            outbox.acknowledge(receipt.saleId(), List.of(decision.outboxEntryId()));
+            recorder.record(receipt, decision.outboxEntryId());
         } catch (RuntimeException e) {
-            // The decision is final and the purchase is in the outbox: the persister records it.
+            // Failed, circuit open or bulkhead full: the decision is final and the purchase is in
+            // the outbox, which the persister records.
             LOG.log(Level.WARNING, "Purchase {0} left to the outbox persister: {1}",
                     new Object[] {receipt.purchaseId(), e.toString()});
         }

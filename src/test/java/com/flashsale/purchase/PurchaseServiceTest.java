@@ -30,7 +30,7 @@ class PurchaseServiceTest {
     private final InMemorySaleRepository sales = new InMemorySaleRepository();
     private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final PurchaseService service = new PurchaseService(gateway, outbox, purchases,
+    private final PurchaseService service = new PurchaseService(gateway, new PurchaseRecorder(purchases, outbox), purchases,
             new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500)), metrics);
 
     private Sale sale(int stock) {

@@ -51,8 +51,8 @@ class PurchaseWiringIT {
         JavaArchive config = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
                 .addAsManifestResource(new StringAsset(String.join("\n",
                         "config_ordinal=600",
-                        "flashsale.redis.url=redis://127.0.0.1:6380",
-                        "flashsale.mongo.uri=mongodb://127.0.0.1:27018",
+                        "flashsale.redis.url=" + System.getProperty("flashsale.it.redisUrl", "redis://127.0.0.1:6380"),
+                        "flashsale.mongo.uri=" + System.getProperty("flashsale.it.mongoUri", "mongodb://127.0.0.1:27018"),
                         "flashsale.embedded.enabled=false",
                         "flashsale.reconcile.on-startup=false")), "microprofile-config.properties");
         return ShrinkWrap.create(ZipImporter.class, "flashsale-arquillian.war")
