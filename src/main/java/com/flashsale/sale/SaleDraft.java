@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
 public record SaleDraft(
         @NotBlank(message = "productName is required")
         @Size(max = SaleDraft.MAX_NAME_LENGTH, message = "productName must be at most {max} characters")
+        @Pattern(regexp = "[^\\p{Cc}]*", message = "productName must not contain control characters")
         String productName,
         @NotNull(message = "totalStock is required")
         @Min(value = 1, message = "totalStock must be at least {value}")

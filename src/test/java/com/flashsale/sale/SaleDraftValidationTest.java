@@ -80,6 +80,19 @@ class SaleDraftValidationTest {
     }
 
     @Test
+    void rejectsControlCharactersInTheName() {
+        assertEquals(List.of("productName: productName must not contain control characters"),
+                violations(draft("bad\u0000name", 1)));
+        assertEquals(List.of("productName: productName must not contain control characters"),
+                violations(draft("red\u001b[31m", 1)));
+    }
+
+    @Test
+    void acceptsUnicodeLettersAndSymbolsInTheName() {
+        assertEquals(List.of(), violations(draft("Café ☕ 用户 <b>", 1)));
+    }
+
+    @Test
     void rejectsANameOf201Characters() {
         assertEquals(List.of("productName: productName must be at most 200 characters"),
                 violations(draft("n".repeat(201), 1)));
