@@ -1,5 +1,6 @@
 package com.flashsale.purchase;
 
+import com.flashsale.infrastructure.rest.StrictJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,9 +45,10 @@ public class PurchasesResource {
             description = "201 with a receipt, or 409 with the reason (sold-out, already-purchased carrying the "
                     + "existing purchaseId, sale-not-started, sale-ended, sale-cancelled). A retry with the same "
                     + "Idempotency-Key header returns the original receipt.")
-    public Response purchase(@PathParam("saleId") String saleId, PurchaseRequest request,
+    public Response purchase(@PathParam("saleId") String saleId, String body,
                              @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        Receipt receipt = purchases.purchase(saleId, request == null ? null : request.userIdentifier(), idempotencyKey);
+        String userIdentifier = PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier();
+        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(receipt.userIdentifier()).build())
                 .entity(receipt).build();
     }

@@ -1,5 +1,6 @@
 package com.flashsale.sale;
 
+import com.flashsale.infrastructure.rest.StrictJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,8 +36,8 @@ public class SalesResource {
     @RolesAllowed("admin")
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Create a sale")
-    public Response create(SaleDraft draft, @Context UriInfo uri) {
-        Sale sale = sales.create(draft);
+    public Response create(String body, @Context UriInfo uri) {
+        Sale sale = sales.create(SaleRequestReader.read(StrictJson.object(body, false)));
         return Response.created(uri.getAbsolutePathBuilder().path(sale.id()).build())
                 .entity(SaleResponse.of(sales.state(sale.id()))).build();
     }
@@ -59,8 +60,8 @@ public class SalesResource {
     @RolesAllowed("admin")
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Edit a sale that has not started")
-    public SaleResponse update(@PathParam("saleId") String saleId, SaleDraft draft) {
-        sales.update(saleId, draft);
+    public SaleResponse update(@PathParam("saleId") String saleId, String body) {
+        sales.update(saleId, SaleRequestReader.read(StrictJson.object(body, false)));
         return SaleResponse.of(sales.state(saleId));
     }
 

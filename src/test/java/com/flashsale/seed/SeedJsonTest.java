@@ -2,6 +2,7 @@ package com.flashsale.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.InvalidRequestException;
 import com.flashsale.purchase.Decision.Outcome;
@@ -30,21 +31,36 @@ class SeedJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"alice\"", "42", "null"})
     void rejectsJsonThatIsNotAnObject(String body) {
-        assertEquals("Request body must be a JSON object",
+        assertEquals("The request body must be a JSON object",
                 assertThrows(InvalidRequestException.class, () -> SeedJson.object(body)).getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"a\":}", "userIdentifier=alice", "{'a':1}"})
     void rejectsMalformedJson(String body) {
-        assertEquals("Invalid JSON body",
+        assertEquals("The request body is not valid JSON",
                 assertThrows(InvalidRequestException.class, () -> SeedJson.object(body)).getMessage());
     }
 
     @Test
-    void rejectsABodyLargerThan16KiB() {
-        String body = "{\"a\":\"" + "x".repeat(16 * 1024) + "\"}";
-        assertEquals("Request body too large",
+    void rejectsABodyLargerThan64KiB() {
+        String body = "{\"a\":\"" + "x".repeat(64 * 1024) + "\"}";
+        assertEquals("The request body is too large (at most 65536 characters)",
+                assertThrows(InvalidRequestException.class, () -> SeedJson.object(body)).getMessage());
+    }
+
+    @Test
+    void rejectsContentAfterTheObject() {
+        for (String body : new String[] {"{\"userIdentifier\":\"abc\"}x", "{\"a\":1}{\"a\":2}", "{} []"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> SeedJson.object(body));
+            assertTrue(e.getMessage().startsWith("The request body"), e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsDeepNestingWithoutOverflowingTheStack() {
+        String body = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertEquals("The request body is nested too deeply",
                 assertThrows(InvalidRequestException.class, () -> SeedJson.object(body)).getMessage());
     }
 

@@ -33,6 +33,10 @@ public class MongoProducer {
     @ConfigProperty(name = "flashsale.mongo.timeout-ms", defaultValue = "2000")
     int timeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "flashsale.mongo.read-timeout-ms", defaultValue = "5000")
+    int readTimeoutMillis;
+
     @Produces
     @ApplicationScoped
     MongoClient mongoClient() {
@@ -42,7 +46,7 @@ public class MongoProducer {
                 .applicationName("flash-sale")
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                        .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS));
+                        .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS));
         if (uri.getWriteConcern() == null) {
             settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }

@@ -29,6 +29,8 @@ class HostileInputIT {
 
     private static final Instant START = Instant.now().minusSeconds(60);
     private static final Instant END = Instant.now().plus(Duration.ofHours(2));
+    private static final java.util.regex.Pattern ENCODED_CONTROL_CHARACTER =
+            java.util.regex.Pattern.compile("%[01][0-9a-fA-F]");
     private static String saleId;
     private static JsonObject auditBefore;
     private static int salesBefore;
@@ -80,10 +82,10 @@ class HostileInputIT {
         assertTrue(r.status() >= 400 && r.status() < 500, () -> a.name() + " → " + r);
         assertFalse(r.body().contains("Exception") || r.body().contains("com.flashsale") || r.body().contains("\tat "),
                 () -> a.name() + " leaks internals: " + r.body());
-        boolean seed = a.path().startsWith("/api/flash-sale") || a.path().startsWith("/api/admin");
-        if (r.status() == 401 || r.status() == 405 && a.method().equals("TRACE")) {
-            return; // the container's own answers
+        if (ENCODED_CONTROL_CHARACTER.matcher(a.path()).find()) {
+            return; // Liberty's HTTP layer refuses such URIs (CWWWC0005I) before any application code runs
         }
+        boolean seed = a.path().startsWith("/api/flash-sale") || a.path().startsWith("/api/admin");
         if (seed) {
             assertTrue(r.contentType() != null && r.contentType().startsWith("application/json"), () -> a.name() + " → " + r);
             assertFalse(r.json().getBoolean("success"), a.name());
@@ -113,6 +115,12 @@ class HostileInputIT {
             attacks.add(new Attack("v1 receipt of " + id, "GET", purchases + "/" + id, null, null, false));
             attacks.add(new Attack("v1 history of " + id, "GET", "/api/v1/shoppers/" + id + "/purchases", null, null, false));
             attacks.add(new Attack("seed check " + id, "GET", "/api/flash-sale/check-purchase/" + id, null, null, false));
+        }
+        for (String id : List.of("000000000000000000000000x", "ZZZZZZZZZZZZZZZZZZZZZZZZ", "0", "-1", "null", "undefined")) {
+            attacks.add(new Attack("v1 sale id " + id, "GET", "/api/v1/sales/" + id, null, null, false));
+            attacks.add(new Attack("v1 buy on id " + id, "POST", "/api/v1/sales/" + id + "/purchases", "application/json",
+                    Api.purchaseJson("someone@example.com"), false));
+            attacks.add(new Attack("v1 audit of id " + id, "GET", "/api/v1/admin/sales/" + id + "/audit", null, null, true));
         }
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             attacks.add(new Attack("v1 purchase as " + type, "POST", purchases, type, "userIdentifier=abc", false));
@@ -179,7 +187,7 @@ class HostileInputIT {
     private static List<String> badPathSegments() {
         return List.of("..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%00", "%0d%0aSet-Cookie:x=1", "%7B%22%24ne%22%3Anull%7D",
                 "%24ne", "abc%20def", "%E2%80%AE", "%F0%9F%98%80%F0%9F%98%80", "x".repeat(300), "%25", "a;b=c", "'%20OR%201=1",
-                "%3Cscript%3E", "000000000000000000000000x", "ZZZZZZZZZZZZZZZZZZZZZZZZ", "%C0%AE%C0%AE", "%", "ab");
+                "%3Cscript%3E", "%C0%AE%C0%AE", "ab", "%2F", "%5C..%5C", "a%09b");
     }
 
     private static String sale(String name, String stock, String start, String end) {
