@@ -74,6 +74,10 @@ class LiveChangesTest {
         @Override
         public void close() {
         }
+
+        @Override
+        public void close(boolean cascading) {
+        }
     }
 
 }
