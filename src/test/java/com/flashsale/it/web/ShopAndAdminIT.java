@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WindowType;
 
 /**
@@ -195,6 +197,25 @@ class ShopAndAdminIT {
         assertTrue(shopper.text(By.cssSelector("table")).contains(receiptId));
         shopper.screenshot("shop-my-purchases");
         cspViolations.addAll(shopper.cspViolations());
+    }
+
+    @Test
+    @Order(7)
+    void pagesFitAPhoneWidthScreen() {
+        Dimension desktop = shopper.driver().manage().window().getSize();
+        try {
+            shopper.driver().manage().window().setSize(new Dimension(390, 844));
+            for (String page : List.of("/", "/sale.xhtml?id=" + saleId, "/my-purchases.xhtml?shopper=" + SHOPPER)) {
+                shopper.open(page);
+                Object overflow = ((JavascriptExecutor) shopper.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling on " + page);
+            }
+            shopper.open("/sale.xhtml?id=" + saleId);
+            shopper.screenshot("shop-sale-phone");
+        } finally {
+            shopper.driver().manage().window().setSize(desktop);
+        }
     }
 
     @Test
