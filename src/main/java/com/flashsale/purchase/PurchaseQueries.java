@@ -26,6 +26,12 @@ public class PurchaseQueries {
                 purchases.countBySale(saleId, prefix));
     }
 
+    /** Hands the time of every recorded purchase of a sale to {@code consumer}, in no particular order. */
+    public void forEachPurchaseTime(String saleId, java.util.function.Consumer<java.time.Instant> consumer) {
+        sales.sale(saleId);
+        purchases.forEachChunk(saleId, 1000, chunk -> chunk.forEach(r -> consumer.accept(r.purchasedAt())));
+    }
+
     public StreamingOutput csv(String saleId) {
         sales.sale(saleId);
         return out -> {

@@ -1,7 +1,6 @@
 package com.flashsale.infrastructure.rest;
 
 import jakarta.annotation.security.DeclareRoles;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The REST API under {@code /api}: the project's own {@code /api/v1} and the seed-compatible paths. */
 @ApplicationPath("/api")
 @DeclareRoles("admin")
-@BasicAuthenticationMechanismDefinition(realmName = "flash-sale")
 @OpenAPIDefinition(
         info = @Info(title = "Flash sale API", version = "1.0",
                 description = "Limited-stock sales with one atomic purchase decision per request. "

@@ -1,0 +1,153 @@
+package com.flashsale.web.live;
+
+import com.flashsale.sale.SaleResponse;
+import com.flashsale.sale.SaleService;
+import com.flashsale.sale.SaleState;
+import com.flashsale.sale.SaleWithState;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Pushes sale changes to open pages. Streams are held without a thread each (JAX-RS SSE is
+ * asynchronous); one scheduled task, every {@code flashsale.live.interval-ms}, reads the live
+ * state of the sales that have watchers and broadcasts only what changed (stock, status), so
+ * thousands of purchases per second cost a few reads per tick, not one push per purchase.
+ */
+@ApplicationScoped
+public class LiveSales {
+
+    /** The topic of pages that watch every sale (the shop's list, the dashboard). */
+    public static final String ALL_SALES = "*";
+    static final String SALE_EVENT = "sale";
+    static final String RATE_EVENT = "rate";
+    private static final Logger LOG = Logger.getLogger(LiveSales.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    SaleService sales;
+
+    @Inject
+    PurchaseRate rate;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.live.interval-ms", defaultValue = "500")
+    long intervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "flashsale.live.heartbeat-seconds", defaultValue = "15")
+    long heartbeatSeconds;
+
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private volatile Sse sse;
+    private volatile ScheduledFuture<?> ticker;
+    private long ticks;
+
+    void onStartup(@Observes Startup event) {
+        ticker = executor.scheduleAtFixedRate(this::tick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        channels.values().forEach(Channel::close);
+    }
+
+    /** Opens a stream on one sale's changes, starting with its current state. */
+    public void watchSale(SaleState current, SseEventSink sink, Sse sse) {
+        this.sse = sse;
+        Channel channel = channel(current.saleId(), sse);
+        channel.changed(current);
+        sink.send(saleEvent(current));
+        channel.add(sink);
+    }
+
+    /** Opens a stream on every sale's changes, starting with the purchase rate. */
+    public void watchAll(SseEventSink sink, Sse sse) {
+        this.sse = sse;
+        Channel channel = channel(ALL_SALES, sse);
+        double perSecond = rate.perSecond();
+        channel.rateChanged(perSecond);
+        sink.send(rateEvent(perSecond));
+        channel.add(sink);
+    }
+
+    /** Open streams, for the operations page. */
+    public int watchers() {
+        return channels.values().stream().mapToInt(Channel::size).sum();
+    }
+
+    private Channel channel(String topic, Sse sse) {
+        return channels.computeIfAbsent(topic, t -> new Channel(sse.newBroadcaster()));
+    }
+
+    void tick() {
+        try {
+            rate.sample();
+            boolean heartbeat = ++ticks % Math.max(1, heartbeatSeconds * 1000 / intervalMillis) == 0;
+            channels.forEach((topic, channel) -> {
+                if (channel.prune()) {
+                    channels.remove(topic, channel);
+                    channel.close();
+                } else {
+                    broadcastChanges(topic, channel, heartbeat);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Live update tick failed", e);
+        }
+    }
+
+    private void broadcastChanges(String topic, Channel channel, boolean heartbeat) {
+        try {
+            List<SaleState> states = ALL_SALES.equals(topic)
+                    ? sales.all().stream().map(SaleWithState::state).toList()
+                    : List.of(sales.state(topic));
+            for (SaleState state : states) {
+                if (channel.changed(state)) {
+                    channel.broadcaster().broadcast(saleEvent(state));
+                }
+            }
+            double perSecond = rate.perSecond();
+            if (ALL_SALES.equals(topic) && channel.rateChanged(perSecond)) {
+                channel.broadcaster().broadcast(rateEvent(perSecond));
+            }
+            if (heartbeat) {
+                channel.broadcaster().broadcast(sse.newEventBuilder().comment("keep-alive").build());
+            }
+        } catch (RuntimeException e) {
+            // a store hiccup or a deleted sale: try again next tick
+            LOG.log(Level.FINE, "Live update of " + topic + " failed: {0}", e.toString());
+        }
+    }
+
+    private OutboundSseEvent saleEvent(SaleState state) {
+        return sse.newEventBuilder().name(SALE_EVENT).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(SaleResponse.class, SaleResponse.of(state)).build();
+    }
+
+    private OutboundSseEvent rateEvent(double perSecond) {
+        return sse.newEventBuilder().name(RATE_EVENT).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Map.class, Map.of("purchasesPerSecond", perSecond)).build();
+    }
+}
