@@ -178,6 +178,12 @@
                     input.setAttribute('aria-invalid', response.status === 400 ? 'true' : 'false');
                     say(message[0], message[1]);
                 });
+            }).then(function () {
+                // show the stock the decision left at once, without waiting for the next push
+                var saleUrl = article.dataset.purchaseUrl.replace(/\/purchases$/, '');
+                return fetch(saleUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+                    .then(function (r) { return r.ok ? r.json() : null; })
+                    .then(function (sale) { if (sale) { applySale(sale); } });
             }).catch(function () {
                 say('error', 'Could not reach the shop. Check your connection and try again.');
             }).finally(function () {
