@@ -49,6 +49,9 @@ if (!password) {
 def auth = (props.getProperty('adminUser') + ':' + password).bytes.encodeBase64().toString()
 props.put('adminAuth', auth)
 vars.put('adminAuth', auth)
+// If controllers read these plain properties: a __groovy condition would be compiled per evaluation
+props.put('apiSeed', String.valueOf(props.getProperty('api') == 'seed'))
+props.put('apiV1', String.valueOf(props.getProperty('api') != 'seed'))
 props.put('baseUrl', props.getProperty('protocol') + '://' + props.getProperty('host') + ':' + props.getProperty('port'))
 
 props.put('audit.succeeded', new AtomicLong())
@@ -346,8 +349,8 @@ def purchase(name_suffix="", timers=()):
                    '{"userIdentifier": "${shopper}"}'), children)
     seed = node(http("POST purchase seed" + name_suffix, "POST", "/api/flash-sale/purchase",
                      '{"userIdentifier": "${shopper}"}'), children)
-    return [if_controller("v1 API", "${__groovy(props.getProperty('api') != 'seed')}", [v1]),
-            if_controller("seed API", "${__groovy(props.getProperty('api') == 'seed')}", [seed])]
+    return [if_controller("v1 API", "${__P(apiV1)}", [v1]),
+            if_controller("seed API", "${__P(apiSeed)}", [seed])]
 
 
 def if_controller(name, condition, children):
@@ -404,10 +407,10 @@ def browse_and_buy():
         http("GET sale page", "GET", "/api/v1/sales/${__P(saleId)}"), "<hashTree/>",
         http("GET seed status", "GET", "/api/flash-sale/status"), "<hashTree/>",
     ] + purchase() + [
-        if_controller("v1 check", "${__groovy(props.getProperty('api') != 'seed')}", [
+        if_controller("v1 check", "${__P(apiV1)}", [
             node(http("GET receipt v1", "GET", "/api/v1/sales/${__P(saleId)}/purchases/${shopper}"),
                  [status_assertion("receipt or 404", ["200", "404"]), "<hashTree/>"])]),
-        if_controller("seed check", "${__groovy(props.getProperty('api') == 'seed')}", [
+        if_controller("seed check", "${__P(apiSeed)}", [
             http("GET check-purchase seed", "GET", "/api/flash-sale/check-purchase/${shopper}"), "<hashTree/>"]),
     ])
     shoppers = thread_group("ThreadGroup", "shoppers: list, sale page, status, buy, check", "${__P(shoppers)}",
