@@ -13,6 +13,16 @@ public abstract class FlashSaleException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * For an expected outcome answered on the hot path (a purchase refused as sold out or already
+     * bought): no stack trace is captured, since it is never logged and filling it in over
+     * Liberty's deep request stack costs more than deciding the purchase.
+     */
+    protected FlashSaleException(Problem problem, String detail, boolean withStackTrace) {
+        super(detail, null, false, withStackTrace);
+        this.problem = problem;
+    }
+
     protected FlashSaleException(Problem problem, String detail, Throwable cause) {
         super(detail, cause);
         this.problem = problem;

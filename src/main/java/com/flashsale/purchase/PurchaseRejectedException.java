@@ -9,7 +9,7 @@ public class PurchaseRejectedException extends FlashSaleException {
     private final Receipt existing;
 
     public PurchaseRejectedException(Decision.Outcome outcome, Receipt existing) {
-        super(problemFor(outcome), detailFor(outcome));
+        super(problemFor(outcome), detailFor(outcome), false);
         this.outcome = outcome;
         this.existing = existing;
     }

@@ -45,6 +45,11 @@ class PurchaseRejectedExceptionTest {
     }
 
     @Test
+    void capturesNoStackTraceSinceItIsAnExpectedAnswer() {
+        assertEquals(0, new PurchaseRejectedException(Outcome.SOLD_OUT, null).getStackTrace().length);
+    }
+
+    @Test
     void decisionOfOutcomeHasNoReceiptAndNoOutboxEntry() {
         Decision d = Decision.of(Outcome.SOLD_OUT);
         assertEquals(Outcome.SOLD_OUT, d.outcome());
