@@ -34,6 +34,8 @@ public class RedisStockGateway implements StockGateway {
     private static final LuaScript RESTORE_FINISH = LuaScript.load("restore-finish");
     private static final LuaScript UNLOCK = LuaScript.load("unlock");
 
+    private static final List<String> TRANSIENT_ERRORS = List.of("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+
     private final UnifiedJedis redis;
 
     @Inject
@@ -170,10 +172,19 @@ public class RedisStockGateway implements StockGateway {
         try {
             return action.get();
         } catch (JedisDataException e) {
+            if (isTransient(e)) {
+                throw new StoreUnavailableException("The purchase service is starting or busy; try again shortly.", e);
+            }
             throw e; // a bug (wrong type, script error), not a passing outage
         } catch (JedisException e) {
             throw new StoreUnavailableException("The purchase service is busy or unreachable; try again shortly.", e);
         }
+    }
+
+    /** Redis refusals that pass: loading its data, a busy script, a cluster failing over. */
+    private static boolean isTransient(JedisDataException e) {
+        String message = e.getMessage();
+        return message != null && TRANSIENT_ERRORS.stream().anyMatch(message::startsWith);
     }
 
     private static Receipt receipt(String saleId, String shopperId, String record) {
