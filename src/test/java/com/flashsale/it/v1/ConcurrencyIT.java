@@ -53,6 +53,7 @@ class ConcurrencyIT {
 
         Map<String, String> receipts = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> duplicates = new ConcurrentLinkedQueue<>();
+        Set<String> winners = ConcurrentHashMap.newKeySet();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
         AtomicInteger soldOut = new AtomicInteger();
         AtomicInteger alreadyPurchased = new AtomicInteger();
@@ -63,8 +64,14 @@ class ConcurrencyIT {
             pool.execute(() -> {
                 Reply r = attempt(sale, shopper);
                 if (r.status() == 201) {
-                    if (receipts.putIfAbsent(shopper, r.json().getString("purchaseId")) != null) {
-                        duplicates.add(shopper);
+                    String purchaseId = r.json().getString("purchaseId");
+                    if (!winners.add(shopper)) {
+                        duplicates.add(shopper + " was answered 201 twice");
+                    }
+                    // the shopper's other attempt may have been answered (409, same id) first
+                    String known = receipts.putIfAbsent(shopper, purchaseId);
+                    if (known != null && !known.equals(purchaseId)) {
+                        duplicates.add(shopper + " holds " + known + " and " + purchaseId);
                     }
                 } else if (r.status() == 409 && r.body().contains("/problems/sold-out")) {
                     soldOut.incrementAndGet();

@@ -103,7 +103,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By by) {
-        return find(by).getText();
+        return until(d -> d.findElement(by).getText());
     }
 
     /** Waits, up to a deadline, until the condition gives something other than null or false. */
@@ -112,7 +112,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(Duration deadline, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, deadline, Duration.ofMillis(100)).until(condition);
+        // a page replaced mid-check (a redirect, a live update) makes an element stale: look again
+        return new WebDriverWait(driver, deadline, Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public void type(By by, String text) {
