@@ -1,6 +1,8 @@
 package com.flashsale.purchase;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +22,9 @@ public interface Outbox {
 
     /** How many entries wait for the durable record. */
     long backlog(String saleId);
+
+    /** When the oldest waiting entry was appended, if any waits. */
+    Optional<Instant> oldestEntry(String saleId);
 
     /** One decided purchase waiting to be recorded. */
     record Entry(String id, Receipt receipt) {

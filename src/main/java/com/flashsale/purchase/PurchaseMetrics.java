@@ -14,7 +14,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
-/** Counts purchase outcomes by type and times the atomic decision. */
+/** Counts purchase outcomes by type, times the atomic decision and counts reconciliations. */
 @ApplicationScoped
 public class PurchaseMetrics {
 
@@ -23,6 +23,8 @@ public class PurchaseMetrics {
 
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private Timer decisionTimer;
+    private Counter rebuilt;
+    private Counter checked;
 
     @PostConstruct
     void register() {
@@ -34,10 +36,18 @@ public class PurchaseMetrics {
         }
         decisionTimer = registry.timer(Metadata.builder().withName("flashsale_purchase_decision")
                 .withDescription("Time of the atomic purchase decision, restore included").build());
+        Metadata reconciliations = Metadata.builder().withName("flashsale_reconciliations")
+                .withDescription("Sales reconciled against MongoDB, by whether Redis state had to be rebuilt").build();
+        rebuilt = registry.counter(reconciliations, new Tag("result", "rebuilt"));
+        checked = registry.counter(reconciliations, new Tag("result", "checked"));
     }
 
     void record(Outcome outcome, long nanos) {
         outcomes.get(outcome).inc();
         decisionTimer.update(Duration.ofNanos(nanos));
+    }
+
+    void reconciled(boolean stateRebuilt) {
+        (stateRebuilt ? rebuilt : checked).inc();
     }
 }

@@ -31,6 +31,7 @@ public class Reconciler {
     private final PurchaseRepository purchases;
     private final StockGateway gateway;
     private final OutboxPersister persister;
+    private final PurchaseMetrics metrics;
     private static final int MAX_REMEMBERED_UNKNOWN = 10_000;
     private static final long UNKNOWN_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -40,16 +41,17 @@ public class Reconciler {
 
     @Inject
     public Reconciler(SaleRepository sales, PurchaseRepository purchases, StockGateway gateway,
-                      OutboxPersister persister) {
+                      OutboxPersister persister, PurchaseMetrics metrics) {
         this.sales = sales;
         this.purchases = purchases;
         this.gateway = gateway;
         this.persister = persister;
+        this.metrics = metrics;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected Reconciler() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The outcome of reconciling one sale. */
@@ -105,6 +107,7 @@ public class Reconciler {
             LOG.info(() -> "Rebuilt state of sale " + sale.id() + ": " + restored[0] + " buyers restored from "
                     + recorded + " records");
         }
+        metrics.reconciled(rebuild);
         SaleState state = gateway.state(sale.id()).orElseThrow(
                 () -> new StoreUnavailableException("State of sale " + sale.id() + " vanished during reconciliation"));
         long recordedAfter = purchases.countBySale(sale.id(), null);

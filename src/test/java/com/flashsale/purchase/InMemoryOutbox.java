@@ -1,10 +1,12 @@
 package com.flashsale.purchase;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** An outbox in memory: taken entries stay pending until acknowledged. Logs what happens. */
@@ -66,6 +68,13 @@ class InMemoryOutbox implements Outbox {
     public long backlog(String saleId) {
         return fresh.getOrDefault(saleId, new LinkedHashMap<>()).size()
                 + pending.getOrDefault(saleId, new LinkedHashMap<>()).size();
+    }
+
+    @Override
+    public Optional<Instant> oldestEntry(String saleId) {
+        return java.util.stream.Stream.of(pending, fresh)
+                .flatMap(m -> m.getOrDefault(saleId, new LinkedHashMap<>()).values().stream())
+                .map(Receipt::purchasedAt).min(Instant::compareTo);
     }
 
     /** Entries taken but never acknowledged. */

@@ -22,8 +22,9 @@ class ReconcilerTest {
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(log);
     private final InMemorySaleRepository sales = new InMemorySaleRepository();
     private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private final Reconciler reconciler =
-            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500));
+            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), metrics);
 
     private Sale sale(int totalStock) {
         Sale sale = new Sale(SALE_ID, "Phone", totalStock, START, END, START.minusSeconds(3600),
@@ -68,6 +69,7 @@ class ReconcilerTest {
         Reconciler.Result result = reconciler.reconcile(sale);
 
         assertEquals(new Reconciler.Result(SALE_ID, true, 3, 7, 3, true), result);
+        assertEquals(List.of(true), metrics.reconciliations);
         assertEquals(7L, gateway.states.get(SALE_ID).stock);
         assertEquals(3, gateway.states.get(SALE_ID).buyers.size());
         assertTrue(gateway.purchaseOf(SALE_ID, "shopper2").isPresent());
@@ -128,6 +130,7 @@ class ReconcilerTest {
         Reconciler.Result result = reconciler.reconcile(sale);
 
         assertEquals(new Reconciler.Result(SALE_ID, false, 0, 9, 1, true), result);
+        assertEquals(List.of(false), metrics.reconciliations);
         assertEquals(List.of("beginRestore:" + SALE_ID + ":1"), gateway.calls);
     }
 

@@ -13,4 +13,11 @@ class RecordingMetrics extends PurchaseMetrics {
     void record(Outcome outcome, long nanos) {
         outcomes.add(outcome);
     }
+
+    final List<Boolean> reconciliations = new ArrayList<>();
+
+    @Override
+    void reconciled(boolean stateRebuilt) {
+        reconciliations.add(stateRebuilt);
+    }
 }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 
+import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.purchase.PurchaseRepository;
 import com.flashsale.purchase.Receipt;
 import com.mongodb.ErrorCategory;
@@ -31,6 +32,7 @@ import org.bson.conversions.Bson;
  * (saleId, userIdentifier) makes every write idempotent: a duplicate is a record already held.
  */
 @ApplicationScoped
+@StoreCall("mongo")
 public class MongoPurchaseRepository implements PurchaseRepository {
 
     static final String COLLECTION = "purchases";

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
+import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleRepository;
 import com.mongodb.client.MongoCollection;
@@ -22,6 +23,7 @@ import org.bson.Document;
 
 /** Sales in the {@code sales} collection, one document per sale keyed by its id. */
 @ApplicationScoped
+@StoreCall("mongo")
 public class MongoSaleRepository implements SaleRepository {
 
     static final String COLLECTION = "sales";

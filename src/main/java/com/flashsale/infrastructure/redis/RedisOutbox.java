@@ -2,6 +2,7 @@ package com.flashsale.infrastructure.redis;
 
 import static com.flashsale.infrastructure.redis.RedisStockGateway.call;
 
+import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.purchase.Outbox;
 import com.flashsale.purchase.Receipt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.StreamEntryID;
@@ -25,6 +27,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * {@code flashsale.outbox.claim-idle-ms}; the same delay paces retries after a failed write.
  */
 @ApplicationScoped
+@StoreCall("redis")
 public class RedisOutbox implements Outbox {
 
     static final String GROUP = "persisters";
@@ -76,6 +79,13 @@ public class RedisOutbox implements Outbox {
     @Override
     public long backlog(String saleId) {
         return call(() -> redis.xlen(RedisKeys.outbox(saleId)));
+    }
+
+    @Override
+    public Optional<Instant> oldestEntry(String saleId) {
+        List<StreamEntry> first = call(() -> redis.xrange(RedisKeys.outbox(saleId), "-", "+", 1));
+        // An entry id starts with the Redis server's clock in milliseconds when it was appended.
+        return first.stream().findFirst().map(e -> Instant.ofEpochMilli(e.getID().getTime()));
     }
 
     private List<Entry> read(String saleId, String consumer, int max) {

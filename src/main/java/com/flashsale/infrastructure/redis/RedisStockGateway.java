@@ -1,6 +1,7 @@
 package com.flashsale.infrastructure.redis;
 
 import com.flashsale.StoreUnavailableException;
+import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.purchase.Decision;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.purchase.Receipt;
@@ -23,6 +24,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /** The decision store on Redis: every decision is one EVALSHA of {@code purchase.lua}. */
 @ApplicationScoped
+@StoreCall("redis")
 public class RedisStockGateway implements StockGateway {
 
     private static final LuaScript PURCHASE = LuaScript.load("purchase");
