@@ -14,6 +14,8 @@ RUN features.sh
 COPY --chown=1001:0 target/flash-sale.war /config/apps/flash-sale.war
 
 ENV FLASHSALE_EMBEDDED_ENABLED=false
+# JSON console logs for log shipping; each line of a request carries its X-Request-Id.
+ENV FLASHSALE_LOG_FORMAT=json
 
 # 4. Pre-warm the shared class cache and apply the image's default configuration
 RUN configure.sh
