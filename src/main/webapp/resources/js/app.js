@@ -124,7 +124,8 @@
 
     function remember(identifier) {
         if (IDENTIFIER.test(identifier)) {
-            document.cookie = COOKIE + '=' + identifier.toLowerCase() + '; Max-Age=31536000; Path=/; SameSite=Lax';
+            document.cookie = COOKIE + '=' + identifier.toLowerCase() + '; Max-Age=31536000; Path=/; SameSite=Lax'
+                + (window.location.protocol === 'https:' ? '; Secure' : '');
         }
     }
 

@@ -28,7 +28,10 @@ public final class ShopperCookie {
         if (ShopperIds.defectOf(identifier) != null) {
             return;
         }
+        // Not HttpOnly: it holds only the identifier the shopper typed (no credential), and the
+        // page's script reads it to buy through the API. Secure whenever the page came over TLS.
         context.addResponseCookie(NAME, ShopperIds.canonical(identifier), Map.of(
-                "maxAge", ONE_YEAR, "path", "/", "SameSite", "Lax"));
+                "maxAge", ONE_YEAR, "path", "/", "SameSite", "Lax",
+                "secure", "https".equalsIgnoreCase(context.getRequestScheme())));
     }
 }
