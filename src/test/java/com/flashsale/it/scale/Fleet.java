@@ -48,7 +48,8 @@ final class Fleet implements AutoCloseable {
                     .variable("flashsale.redis.url", redis.url())
                     .variable("flashsale.mongo.uri", mongo.uri())
                     // Only the pub/sub fan-out can bring a sale to the other instance's pages within a second.
-                    .variable("flashsale.live.interval-ms", "5000")
+                    .variable("flashsale.live.interval-ms", System.getProperty("scale.live.interval-ms", "5000"))
+                    .variable("flashsale.live.fanout.enabled", System.getProperty("scale.live.fanout", "true"))
                     // Short, so that the dead-instance scenario is bounded.
                     .variable("flashsale.mongo.read-timeout-ms", "1000")
                     .variable("flashsale.outbox.claim-idle-ms", "2000")
