@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -173,9 +174,10 @@ class ScaleIT {
         Rush.Result two = Rush.run(fleet.instances, split, "two-", SHOPPERS, 2, WORKERS);
 
         String line = String.format("rush %d shoppers x 2 attempts, stock %d, %d client threads: one instance %.0f attempts/s"
-                        + " (%.2f s), two instances %.0f attempts/s (%.2f s), ratio %.2f",
+                        + " (%.2f s), two instances %.0f attempts/s (%.2f s), ratio %.2f, load average %.1f",
                 SHOPPERS, STOCK, WORKERS, one.attemptsPerSecond(), one.seconds(), two.attemptsPerSecond(), two.seconds(),
-                two.attemptsPerSecond() / one.attemptsPerSecond());
+                two.attemptsPerSecond() / one.attemptsPerSecond(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         log(line);
         record(line);
         assertRushHeld(single, one);
