@@ -72,6 +72,11 @@ final class RedisClusterProcesses implements AutoCloseable {
         return RedisClient.create(new HostAndPort("127.0.0.1", masters.get(index).port()));
     }
 
+    /** {@code kill -9} of one master: its slots have no server until it comes back. */
+    void kill(int index) {
+        masters.get(index).kill();
+    }
+
     int size() {
         return masters.size();
     }

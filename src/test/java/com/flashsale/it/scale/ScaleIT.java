@@ -43,7 +43,7 @@ import redis.clients.jedis.resps.StreamPendingSummary;
  * MongoDB-compatible server. Sales spread over every master; a rush split across both instances
  * sells exactly the stock to distinct shoppers and records every receipt; a sale on one instance
  * reaches live pages of the other through Redis pub/sub; the outbox entries a killed instance had
- * taken are recorded by the survivor. Runs with {@code ./mvnw -Pscale verify}.
+ * taken are recorded by the survivor; losing a master makes the survivor not ready. Runs with {@code ./mvnw -Pscale verify}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleIT {
@@ -231,6 +231,17 @@ class ScaleIT {
         JsonObject audit = fleet.b().getAsAdmin("/api/v1/admin/sales/" + sale + "/audit").json();
         assertTrue(audit.getBoolean("consistent"), audit::toString);
         assertEquals(stock, audit.getInt("recordedPurchases"), audit::toString);
+    }
+
+    @Test
+    @Order(5)
+    void readinessGoesDownWhileAMasterIsLost() throws Exception {
+        assertEquals(200, fleet.b().get("/health/ready").status());
+        fleet.redis.kill(2);
+        // the cluster client sends PING to every master: one lost master makes the instance not ready
+        awaitTrue(Duration.ofSeconds(30), "readiness DOWN with a master lost",
+                () -> fleet.b().get("/health/ready").status() == 503);
+        assertEquals(200, fleet.b().get("/health/live").status(), "alive: a restart would not help");
     }
 
     private static void assertRushHeld(String sale, Rush.Result r) throws InterruptedException {
