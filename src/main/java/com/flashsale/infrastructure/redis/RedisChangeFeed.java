@@ -95,11 +95,6 @@ public class RedisChangeFeed {
         }
     }
 
-    /** True while subscribed to the channel, for health and tests. */
-    public boolean isListening() {
-        return subscriber.isSubscribed();
-    }
-
     private void publish() {
         if (dirty.isEmpty()) {
             return;
