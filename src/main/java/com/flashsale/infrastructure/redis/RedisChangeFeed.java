@@ -80,8 +80,13 @@ public class RedisChangeFeed {
         if (publisher != null) {
             publisher.cancel(false);
         }
-        if (subscriber.isSubscribed()) {
-            subscriber.unsubscribe();
+        try {
+            if (subscriber.isSubscribed()) {
+                subscriber.unsubscribe();
+            }
+        } catch (RuntimeException e) {
+            // Redis already gone (the embedded one stops with the application): nothing to leave
+            LOG.log(Level.FINE, "Change feed unsubscribe failed: {0}", e.toString());
         }
         if (listener != null) {
             listener.interrupt();
@@ -117,7 +122,7 @@ public class RedisChangeFeed {
                 backoff = 0;
             } catch (RuntimeException e) {
                 if (!running) {
-                    return;
+                    return; // stopping: the connection was closed under the subscription
                 }
                 backoff = Math.min(MAX_BACKOFF_MS, Math.max(250, backoff * 2));
                 LOG.log(Level.WARNING, "Change feed subscription lost, retrying in {0} ms: {1}",
