@@ -6,18 +6,20 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Produces the pooled Redis client. {@code UnifiedJedis} has final methods and cannot be
- * proxied, so it is a {@link Singleton} rather than application-scoped.
+ * Produces the pooled Redis client: a {@code RedisClient} for one server or a
+ * {@code RedisClusterClient} for a Redis Cluster, chosen by the scheme of
+ * {@code flashsale.redis.url} (see {@link RedisLocation}). Both are used as {@code UnifiedJedis}.
+ * {@code UnifiedJedis} has final methods and cannot be proxied, so it is a {@link Singleton}
+ * rather than application-scoped.
  */
 @ApplicationScoped
 public class RedisClientProducer {
@@ -48,15 +50,25 @@ public class RedisClientProducer {
     @Produces
     @Singleton
     UnifiedJedis redis() {
-        URI uri = URI.create(endpoints.redisUrl());
+        RedisLocation location = RedisLocation.parse(endpoints.redisUrl());
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(connectTimeoutMillis)
                 .socketTimeoutMillis(socketTimeoutMillis)
-                .ssl("rediss".equals(uri.getScheme()))
-                .clientName("flash-sale");
-        applyCredentials(uri, client);
+                .ssl(location.tls())
+                .clientName("flash-sale")
+                .database(location.database());
+        location.user().ifPresent(client::user);
+        location.password().ifPresent(client::password);
+        if (location.cluster()) {
+            // One pool per master; the client follows MOVED/ASK redirections and refreshes the slot map.
+            return RedisClusterClient.builder()
+                    .nodes(location.nodes())
+                    .clientConfig(client.build())
+                    .poolConfig(poolConfig())
+                    .build();
+        }
         return RedisClient.builder()
-                .hostAndPort(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379))
+                .hostAndPort(location.node())
                 .clientConfig(client.build())
                 .poolConfig(poolConfig())
                 .build();
@@ -75,24 +87,5 @@ public class RedisClientProducer {
         pool.setBlockWhenExhausted(true);
         pool.setTestWhileIdle(true);
         return pool;
-    }
-
-    private static void applyCredentials(URI uri, DefaultJedisClientConfig.Builder client) {
-        String userInfo = uri.getUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                client.password(userInfo);
-            } else {
-                if (colon > 0) {
-                    client.user(userInfo.substring(0, colon));
-                }
-                client.password(userInfo.substring(colon + 1));
-            }
-        }
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            client.database(Integer.parseInt(path.substring(1)));
-        }
     }
 }

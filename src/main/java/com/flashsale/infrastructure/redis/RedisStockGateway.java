@@ -15,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -39,15 +38,17 @@ public class RedisStockGateway implements StockGateway {
     private static final List<String> TRANSIENT_ERRORS = List.of("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
 
     private final UnifiedJedis redis;
+    private final RedisChangeFeed changes;
 
     @Inject
-    public RedisStockGateway(UnifiedJedis redis) {
+    public RedisStockGateway(UnifiedJedis redis, RedisChangeFeed changes) {
         this.redis = redis;
+        this.changes = changes;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected RedisStockGateway() {
-        this(null);
+        this(null, null);
     }
 
     @Override
@@ -57,6 +58,9 @@ public class RedisStockGateway implements StockGateway {
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
         Receipt receipt = reply.size() > 1 ? receipt(saleId, shopperId, (String) reply.get(1)) : null;
         String entryId = reply.size() > 2 && !((String) reply.get(2)).isEmpty() ? (String) reply.get(2) : null;
+        if (entryId != null) {
+            changes.changed(saleId); // a unit was sold just now (not an idempotent replay)
+        }
         return new Decision(outcome, receipt, entryId);
     }
 
@@ -84,6 +88,7 @@ public class RedisStockGateway implements StockGateway {
                 List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
                         ms(sale.endTime()), ms(sale.createdAt()), sale.cancelled() ? "1" : "0")));
         call(() -> redis.sadd(RedisKeys.SALES, sale.id()));
+        changes.changed(sale.id());
     }
 
     @Override
@@ -91,28 +96,36 @@ public class RedisStockGateway implements StockGateway {
         Object replaced = call(() -> REPUBLISH.run(redis, threeKeys(sale.id()),
                 List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
                         ms(sale.endTime()))));
-        return Long.valueOf(1).equals(replaced);
+        boolean done = Long.valueOf(1).equals(replaced);
+        if (done) {
+            changes.changed(sale.id());
+        }
+        return done;
     }
 
     @Override
     public void markCancelled(String saleId) {
         call(() -> redis.hset(RedisKeys.meta(saleId), "cancelled", "1"));
+        changes.changed(saleId);
     }
 
+    /**
+     * Deletes every key this application owns. On a Redis Cluster a plain SCAN walks only the node
+     * it happens to reach; {@code scanIteration} walks every master in turn (one server: just it),
+     * and the cluster client splits a DEL of keys from different slots per slot.
+     */
     @Override
     public long forgetAll() {
         return call(() -> {
             long deleted = 0;
-            ScanParams params = new ScanParams().count(1000);
             for (String pattern : RedisKeys.OWNED_PATTERNS) {
-                String cursor = ScanParams.SCAN_POINTER_START;
-                do {
-                    ScanResult<String> page = redis.scan(cursor, params.match(pattern));
-                    if (!page.getResult().isEmpty()) {
-                        deleted += redis.del(page.getResult().toArray(String[]::new));
+                ScanIteration scan = redis.scanIteration(1000, pattern);
+                while (!scan.isIterationCompleted()) {
+                    List<String> keys = scan.nextBatch().getResult();
+                    if (!keys.isEmpty()) {
+                        deleted += redis.del(keys.toArray(String[]::new));
                     }
-                    cursor = page.getCursor();
-                } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+                }
             }
             return deleted;
         });
@@ -167,6 +180,7 @@ public class RedisStockGateway implements StockGateway {
     @Override
     public void finishRestore(String saleId, int totalStock) {
         call(() -> RESTORE_FINISH.run(redis, threeKeys(saleId), List.of(Integer.toString(totalStock))));
+        changes.changed(saleId);
     }
 
     /** Runs a Redis call, reporting an unreachable or overloaded Redis as a retryable 503. */

@@ -3,7 +3,9 @@ package com.flashsale.web.live;
 import com.flashsale.sale.SaleResponse;
 import com.flashsale.sale.SaleService;
 import com.flashsale.sale.SaleState;
+import com.flashsale.sale.SaleNotFoundException;
 import com.flashsale.sale.SaleWithState;
+import com.flashsale.sale.SalesChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,18 +19,23 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pushes sale changes to open pages. Streams are held without a thread each (JAX-RS SSE is
- * asynchronous); one scheduled task, every {@code flashsale.live.interval-ms}, reads the live
- * state of the sales that have watchers and broadcasts only what changed (stock, status), so
- * thousands of purchases per second cost a few reads per tick, not one push per purchase.
+ * asynchronous). Sales changed on any instance are announced through Redis pub/sub
+ * ({@link SalesChanged}, coalesced per instance) and the watched ones are read and broadcast at
+ * once; one scheduled task, every {@code flashsale.live.interval-ms}, also reads every watched
+ * sale (status changes by the clock, announcements lost to a reconnect). Only what changed
+ * (stock, status) is sent, so thousands of purchases per second cost a few reads, not one push
+ * per purchase.
  */
 @ApplicationScoped
 public class LiveSales {
@@ -55,6 +62,8 @@ public class LiveSales {
     @Inject
     @ConfigProperty(name = "flashsale.live.heartbeat-seconds", defaultValue = "15")
     long heartbeatSeconds;
+
+    private static final SalesChanged EVERYTHING = new SalesChanged(Set.of(SalesChanged.EVERY_SALE));
 
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private volatile Sse sse;
@@ -92,6 +101,21 @@ public class LiveSales {
         channel.add(sink);
     }
 
+    /**
+     * Sales changed somewhere in the fleet (announced through Redis pub/sub): read the watched
+     * ones now instead of at the next tick. Off the announcing thread, which must keep listening.
+     */
+    void onChanges(@Observes SalesChanged changes) {
+        if (sse == null || channels.isEmpty()) {
+            return;
+        }
+        executor.execute(() -> channels.forEach((topic, channel) -> {
+            if (ALL_SALES.equals(topic) || changes.includes(topic)) {
+                broadcastChanges(topic, channel, changes, false);
+            }
+        }));
+    }
+
     /** Open streams, for the operations page. */
     public int watchers() {
         return channels.values().stream().mapToInt(Channel::size).sum();
@@ -110,7 +134,7 @@ public class LiveSales {
                     channels.remove(topic, channel);
                     channel.close();
                 } else {
-                    broadcastChanges(topic, channel, heartbeat);
+                    broadcastChanges(topic, channel, EVERYTHING, heartbeat);
                 }
             });
         } catch (RuntimeException e) {
@@ -118,14 +142,17 @@ public class LiveSales {
         }
     }
 
-    private void broadcastChanges(String topic, Channel channel, boolean heartbeat) {
+    /**
+     * Reads the sales of a topic that changed and broadcasts what is news. Serialised per channel,
+     * so that a tick and an announcement never send an older stock after a newer one.
+     */
+    private void broadcastChanges(String topic, Channel channel, SalesChanged changed, boolean heartbeat) {
         try {
-            List<SaleState> states = ALL_SALES.equals(topic)
-                    ? sales.all().stream().map(SaleWithState::state).toList()
-                    : List.of(sales.state(topic));
-            for (SaleState state : states) {
-                if (channel.changed(state)) {
-                    channel.broadcaster().broadcast(saleEvent(state));
+            synchronized (channel) {
+                for (SaleState state : read(topic, changed)) {
+                    if (channel.changed(state)) {
+                        channel.broadcaster().broadcast(saleEvent(state));
+                    }
                 }
             }
             double perSecond = rate.perSecond();
@@ -139,6 +166,22 @@ public class LiveSales {
             // a store hiccup or a deleted sale: try again next tick
             LOG.log(Level.FINE, "Live update of " + topic + " failed: {0}", e.toString());
         }
+    }
+
+    private List<SaleState> read(String topic, SalesChanged changed) {
+        if (!ALL_SALES.equals(topic)) {
+            return List.of(sales.state(topic));
+        }
+        if (changed.everySale()) {
+            return sales.all().stream().map(SaleWithState::state).toList();
+        }
+        return changed.saleIds().stream().flatMap(id -> {
+            try {
+                return Stream.of(sales.state(id));
+            } catch (SaleNotFoundException e) {
+                return Stream.empty(); // deleted by a reset meanwhile
+            }
+        }).toList();
     }
 
     private OutboundSseEvent saleEvent(SaleState state) {

@@ -1,5 +1,6 @@
 /**
- * Live sale updates without polling: pages open a Server-Sent Events stream; one scheduled task
- * reads the live state of the sales someone is watching and broadcasts only what changed.
+ * Live sale updates without polling: pages open a Server-Sent Events stream; sales changed on any
+ * instance (announced through Redis pub/sub) and, periodically, every watched sale are read, and
+ * only what changed is broadcast.
  */
 package com.flashsale.web.live;
