@@ -3,6 +3,8 @@ package com.flashsale.ratelimit;
 import com.flashsale.ratelimit.RateLimitedException.Kind;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -29,6 +31,11 @@ public class RateLimitMetrics {
                             .withDescription("Purchase attempts refused with 429, by the limit that refused them").build(),
                     new Tag("kind", kind.name().toLowerCase(Locale.ROOT))));
         }
+    }
+
+    /** Creates the counters at start, so they read 0 (not absent) until the first refusal. */
+    void atStartup(@Observes Startup startup) {
+        rejections.size();
     }
 
     void rejected(Kind kind) {

@@ -104,6 +104,7 @@ class RateLimitIT {
         }
         awaitStarted(sale);
         JsonObject before = audit(sale);
+        double refusedBefore = shopperRejections();
 
         Reply limited = buy(sale, shopper);
 
@@ -113,6 +114,14 @@ class RateLimitIT {
         assertUnchanged(sale, before);
         assertEquals(404, Api.get("/api/v1/sales/" + sale + "/purchases/" + shopper).status(), "no receipt");
         assertEquals(201, buy(sale, "other-" + UUID.randomUUID()).status(), "another shopper still buys");
+        assertEquals(refusedBefore + 1, shopperRejections(), "flashsale_ratelimit_rejections_total{kind=shopper}");
+    }
+
+    /** The rejection counter of the shopper limit, summed over the deployments of the server. */
+    private static double shopperRejections() {
+        return Api.get("/metrics?scope=application").body().lines()
+                .filter(line -> line.startsWith("flashsale_ratelimit_rejections_total{kind=\"shopper\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
