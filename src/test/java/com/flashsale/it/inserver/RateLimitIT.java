@@ -9,8 +9,10 @@ import com.flashsale.it.Api.Reply;
 import com.flashsale.it.Stores;
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -144,6 +148,43 @@ class RateLimitIT {
         assertTrue(seed.json().getString("message").startsWith("Too many purchase attempts"), seed::toString);
         assertTrue(Long.parseLong(seed.header("Retry-After")) >= 1, seed::toString);
         assertUnchanged(open, before);
+    }
+
+    @Test
+    void theShopsBuyFormSaysWhenToTryAgain() throws Exception {
+        String sale = Api.createSale("Limited form", 10, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
+        String shopper = "former-" + UUID.randomUUID();
+        for (int i = 0; i < SHOPPER_CAPACITY; i++) {
+            assertTrue(buy(sale, shopper).status() < 429);
+        }
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = browser.send(HttpRequest.newBuilder(uri("/sale.xhtml?id=" + sale)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String form = "buy_SUBMIT=1&buy%3Aidentifier=" + shopper + "&buy%3Asubmit=Buy&jakarta.faces.ViewState="
+                + URLEncoder.encode(viewState(page), StandardCharsets.UTF_8);
+        JsonObject before = audit(sale);
+
+        HttpResponse<String> after = browser.send(HttpRequest.newBuilder(uri("/sale.xhtml?id=" + sale))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        Matcher message = Pattern
+                .compile("Too many attempts\\. Please try again in (\\d+) s\\.").matcher(after.body());
+        assertTrue(message.find(), after.body());
+        assertTrue(Long.parseLong(message.group(1)) >= 1);
+        assertUnchanged(sale, before);
+    }
+
+    private static String viewState(String page) {
+        Matcher m = Pattern
+                .compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "no view state in the sale page");
+        return m.group(1).replace("&#58;", ":").replace("&amp;", "&");
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
     }
 
     @Test
