@@ -44,6 +44,7 @@ public abstract class FlashSaleException extends RuntimeException {
         SALE_CANCELLED(409, "sale-cancelled", "Sale cancelled"),
         SALE_ALREADY_STARTED(409, "sale-already-started", "Sale already started"),
         SALE_ALREADY_EXISTS(409, "sale-already-exists", "A sale already exists"),
+        RATE_LIMITED(429, "rate-limited", "Too many requests"),
         UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable");
 
         private final int status;

@@ -129,8 +129,12 @@
         }
     }
 
-    function problemMessage(status, body) {
+    function problemMessage(status, body, retryAfter) {
         var type = String(body.type || '');
+        if (status === 429) {
+            var seconds = parseInt(retryAfter, 10);
+            return ['error', 'Too many attempts. Please try again in ' + (seconds > 0 ? seconds : 1) + ' s.'];
+        }
         if (status === 201) { return ['info', 'You bought it! Your receipt number is ' + body.purchaseId + '.']; }
         if (/already-purchased$/.test(type)) {
             return ['warn', 'You already bought this item' + (body.purchaseId ? ' (receipt ' + body.purchaseId + ').' : '.')];
@@ -175,7 +179,7 @@
                 body: JSON.stringify({ userIdentifier: identifier })
             }).then(function (response) {
                 return response.json().catch(function () { return {}; }).then(function (body) {
-                    var message = problemMessage(response.status, body);
+                    var message = problemMessage(response.status, body, response.headers.get('Retry-After'));
                     input.setAttribute('aria-invalid', response.status === 400 ? 'true' : 'false');
                     say(message[0], message[1]);
                 });

@@ -1,9 +1,11 @@
 package com.flashsale.purchase;
 
 import com.flashsale.infrastructure.rest.StrictJson;
+import com.flashsale.ratelimit.PurchaseRateLimiter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -39,16 +41,24 @@ public class PurchasesResource {
     @Inject
     PurchaseQueries queries;
 
+    @Inject
+    PurchaseRateLimiter limiter;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Buy one unit",
             description = "201 with a receipt, or 409 with the reason (sold-out, already-purchased carrying the "
                     + "existing purchaseId, sale-not-started, sale-ended, sale-cancelled). A retry with the same "
-                    + "Idempotency-Key header returns the original receipt.")
+                    + "Idempotency-Key header returns the original receipt. 429 with Retry-After when the client "
+                    + "address or the shopper has used up their attempts (rate-limited).")
     public Response purchase(@PathParam("saleId") String saleId, String body,
-                             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        String userIdentifier = PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier();
-        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey);
+                             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                             @Context HttpServletRequest request) {
+        limiter.admitClient(request.getRemoteAddr());
+        String shopperId = PurchaseService.requireShopperId(
+                PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier());
+        limiter.admitShopper(saleId, shopperId);
+        Receipt receipt = purchases.purchase(saleId, shopperId, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(receipt.userIdentifier()).build())
                 .entity(receipt).build();
     }

@@ -6,6 +6,7 @@ import com.flashsale.purchase.PurchaseRejectedException;
 import com.flashsale.purchase.PurchaseService;
 import com.flashsale.purchase.Receipt;
 import com.flashsale.purchase.ShopperIds;
+import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleAlreadyExistsException;
 import com.flashsale.sale.SaleNotFoundException;
@@ -14,6 +15,7 @@ import com.flashsale.sale.SaleState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -50,6 +53,9 @@ public class SeedFlashSaleResource {
 
     @Inject
     PurchaseService purchases;
+
+    @Inject
+    PurchaseRateLimiter limiter;
 
     @POST
     @Path("create")
@@ -99,14 +105,18 @@ public class SeedFlashSaleResource {
 
     @POST
     @Path("purchase")
-    @Operation(summary = "Buy one unit; business outcomes are 200 with success true or false")
-    public Response purchase(String body) {
+    @Operation(summary = "Buy one unit; business outcomes are 200 with success true or false",
+            description = "429 with Retry-After (success false) when the client address or the shopper has used up "
+                    + "their attempts.")
+    public Response purchase(String body, @Context HttpServletRequest request) {
+        limiter.admitClient(request.getRemoteAddr());
         String shopperId = shopperId(SeedJson.object(body).get("userIdentifier"));
         Optional<String> saleId = sales.currentSaleId();
         if (saleId.isEmpty()) {
             return badRequest(NOT_FOUND);
         }
         try {
+            limiter.admitShopper(saleId.get(), shopperId);
             Receipt receipt = purchases.purchase(saleId.get(), shopperId, null);
             return Response.ok(new SeedEnvelope(true, "Purchase successful!", null, receipt.purchaseId())).build();
         } catch (PurchaseRejectedException e) {

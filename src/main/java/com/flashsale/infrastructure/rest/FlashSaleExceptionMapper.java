@@ -3,6 +3,7 @@ package com.flashsale.infrastructure.rest;
 import com.flashsale.FlashSaleException;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.purchase.PurchaseRejectedException;
+import com.flashsale.ratelimit.RateLimitedException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +22,10 @@ public class FlashSaleExceptionMapper implements ExceptionMapper<FlashSaleExcept
         var violations = e instanceof InvalidRequestException invalid ? invalid.violations() : null;
         String purchaseId = e instanceof PurchaseRejectedException rejected && rejected.existing() != null
                 ? rejected.existing().purchaseId() : null;
-        return Responses.problem(uri, e.problem(), e.getMessage(), violations, purchaseId);
+        Response response = Responses.problem(uri, e.problem(), e.getMessage(), violations, purchaseId);
+        if (e instanceof RateLimitedException limited) {
+            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        return response;
     }
 }

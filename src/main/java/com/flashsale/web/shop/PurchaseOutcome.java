@@ -4,6 +4,7 @@ import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.PurchaseRejectedException;
 import com.flashsale.purchase.Receipt;
+import com.flashsale.ratelimit.RateLimitedException;
 import com.flashsale.sale.SaleNotFoundException;
 import java.util.function.Supplier;
 
@@ -15,7 +16,7 @@ public record PurchaseOutcome(Kind kind, String message, Receipt receipt) {
 
     /** Every case a shopper can meet. */
     public enum Kind {
-        BOUGHT, ALREADY_BOUGHT, SOLD_OUT, NOT_STARTED, ENDED, CANCELLED, INVALID_INPUT, BUSY, NOT_FOUND
+        BOUGHT, ALREADY_BOUGHT, SOLD_OUT, NOT_STARTED, ENDED, CANCELLED, INVALID_INPUT, BUSY, NOT_FOUND, TOO_MANY_ATTEMPTS
     }
 
     public boolean success() {
@@ -30,6 +31,8 @@ public record PurchaseOutcome(Kind kind, String message, Receipt receipt) {
                     receipt);
         } catch (PurchaseRejectedException e) {
             return rejected(e);
+        } catch (RateLimitedException e) {
+            return tooManyAttempts(e.retryAfterSeconds());
         } catch (InvalidRequestException e) {
             return new PurchaseOutcome(Kind.INVALID_INPUT, invalidInput(e.violations().get(0).message()), null);
         } catch (StoreUnavailableException e) {
@@ -51,6 +54,11 @@ public record PurchaseOutcome(Kind kind, String message, Receipt receipt) {
             case CANCELLED -> new PurchaseOutcome(Kind.CANCELLED, "This sale was cancelled.", null);
             default -> new PurchaseOutcome(Kind.BUSY, "Please try again in a moment.", null);
         };
+    }
+
+    static PurchaseOutcome tooManyAttempts(long retryAfterSeconds) {
+        return new PurchaseOutcome(Kind.TOO_MANY_ATTEMPTS,
+                "Too many attempts. Please try again in " + retryAfterSeconds + " s.", null);
     }
 
     /** The service speaks of "userIdentifier"; the page calls it "your email or username". */

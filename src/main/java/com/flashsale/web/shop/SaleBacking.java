@@ -1,6 +1,7 @@
 package com.flashsale.web.shop;
 
 import com.flashsale.purchase.PurchaseService;
+import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.SaleNotFoundException;
 import com.flashsale.sale.SaleService;
 import com.flashsale.web.Feedback;
@@ -11,6 +12,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 
 /**
@@ -31,6 +33,9 @@ public class SaleBacking implements Serializable {
     @Inject
     PurchaseService purchases;
 
+    @Inject
+    PurchaseRateLimiter limiter;
+
     private String id;
     private String identifier;
     private SaleView sale;
@@ -49,14 +54,23 @@ public class SaleBacking implements Serializable {
         }
     }
 
-    /** Buys one unit for the identifier entered, then redirects back with the outcome. */
+    /**
+     * Buys one unit for the identifier entered, then redirects back with the outcome. The form
+     * counts against the same rate limits as the API.
+     */
     public String buy() {
-        PurchaseOutcome outcome = PurchaseOutcome.of(() -> purchases.purchase(id, identifier, null));
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        String clientAddress = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
+        PurchaseOutcome outcome = PurchaseOutcome.of(() -> {
+            limiter.admitClient(clientAddress);
+            String shopperId = PurchaseService.requireShopperId(identifier);
+            limiter.admitShopper(id, shopperId);
+            return purchases.purchase(id, shopperId, null);
+        });
         if (outcome.kind() == PurchaseOutcome.Kind.INVALID_INPUT) {
             Feedback.field(IDENTIFIER_FIELD, outcome.message());
             return null;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         ShopperCookie.remember(external, identifier);
         Feedback.add(null, severityOf(outcome), outcome.message());
         return "/sale?faces-redirect=true&id=" + id;

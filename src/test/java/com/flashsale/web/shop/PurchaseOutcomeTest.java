@@ -70,4 +70,15 @@ class PurchaseOutcomeTest {
             throw new PurchaseRejectedException(outcome, null);
         });
     }
+
+    @Test
+    void aRateLimitSaysWhenToTryAgain() {
+        PurchaseOutcome outcome = PurchaseOutcome.of(() -> {
+            throw new com.flashsale.ratelimit.RateLimitedException(
+                    com.flashsale.ratelimit.RateLimitedException.Kind.SHOPPER, 12);
+        });
+        assertEquals(Kind.TOO_MANY_ATTEMPTS, outcome.kind());
+        assertEquals("Too many attempts. Please try again in 12 s.", outcome.message());
+        assertEquals(FacesMessage.SEVERITY_ERROR, SaleBacking.severityOf(outcome));
+    }
 }

@@ -1,0 +1,109 @@
+package com.flashsale.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.flashsale.FlashSaleException.Problem;
+import com.flashsale.ratelimit.RateLimitedException.Kind;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PurchaseRateLimiterTest {
+
+    private final LocalTokenBuckets buckets = new LocalTokenBuckets();
+    private final RecordingRateLimitMetrics metrics = new RecordingRateLimitMetrics();
+
+    private PurchaseRateLimiter limiter(boolean enabled, long ipCapacity, long shopperCapacity) {
+        return new PurchaseRateLimiter(buckets, metrics, enabled, ipCapacity, 60, shopperCapacity, 60);
+    }
+
+    @Test
+    void refusesTheAttemptAfterTheShoppersCapacityWithTheWaitRoundedUp() {
+        PurchaseRateLimiter limiter = limiter(true, 100, 3);
+        for (int i = 0; i < 3; i++) {
+            limiter.admitShopper("sale-1", "ann");
+        }
+        RateLimitedException refused = assertThrows(RateLimitedException.class,
+                () -> limiter.admitShopper("sale-1", "ann"));
+        assertEquals(Kind.SHOPPER, refused.kind());
+        assertEquals(20, refused.retryAfterSeconds()); // 3 per 60 s: one token every 20 s
+        assertEquals(Problem.RATE_LIMITED, refused.problem());
+        assertEquals(429, refused.problem().status());
+        assertEquals("/problems/rate-limited", refused.problem().type());
+        assertTrue(refused.getMessage().endsWith("try again in 20 s."), refused.getMessage());
+        assertEquals(0, refused.getStackTrace().length);
+        assertEquals(1, metrics.rejections.get(Kind.SHOPPER));
+    }
+
+    @Test
+    void aShoppersLimitIsPerSaleAndPerShopper() {
+        PurchaseRateLimiter limiter = limiter(true, 100, 1);
+        limiter.admitShopper("sale-1", "ann");
+        limiter.admitShopper("sale-2", "ann");
+        limiter.admitShopper("sale-1", "bob");
+        assertThrows(RateLimitedException.class, () -> limiter.admitShopper("sale-1", "ann"));
+    }
+
+    @Test
+    void refusesAnAddressAfterItsCapacityAndAdmitsItAgainOnceATokenIsBack() {
+        PurchaseRateLimiter limiter = limiter(true, 2, 100);
+        limiter.admitClient("203.0.113.7");
+        limiter.admitClient("203.0.113.7");
+        RateLimitedException refused = assertThrows(RateLimitedException.class,
+                () -> limiter.admitClient("203.0.113.7"));
+        assertEquals(Kind.IP, refused.kind());
+        assertEquals(30, refused.retryAfterSeconds());
+        limiter.admitClient("198.51.100.1"); // another address has its own bucket
+
+        buckets.advance(Duration.ofSeconds(29));
+        assertEquals(1, assertThrows(RateLimitedException.class, () -> limiter.admitClient("203.0.113.7"))
+                .retryAfterSeconds());
+        buckets.advance(Duration.ofSeconds(1));
+        limiter.admitClient("203.0.113.7");
+        assertEquals(2, metrics.rejections.get(Kind.IP));
+    }
+
+    @Test
+    void disabledLimiterTouchesNoBucket() {
+        PurchaseRateLimiter limiter = limiter(false, 1, 1);
+        for (int i = 0; i < 5; i++) {
+            limiter.admitClient("203.0.113.7");
+            limiter.admitShopper("sale-1", "ann");
+        }
+        assertTrue(buckets.buckets.isEmpty());
+    }
+
+    @Test
+    void keysLiveUnderTheApplicationPrefixAndNameTheRule() {
+        PurchaseRateLimiter limiter = limiter(true, 600, 5);
+        limiter.admitClient("2001:db8::1");
+        limiter.admitShopper("65a1f0c2e4b0a1b2c3d4e5f6", "ann@example.com");
+        assertTrue(buckets.buckets.containsKey("flashsale:ratelimit:ip:600per60s:2001:db8::1"), buckets.buckets.toString());
+        assertTrue(buckets.buckets.containsKey(
+                "flashsale:ratelimit:shopper:5per60s:65a1f0c2e4b0a1b2c3d4e5f6:ann@example.com"), buckets.buckets.toString());
+    }
+
+    @Test
+    void anOddSaleIdBecomesAShortDigestInTheKey() {
+        String odd = "../" + "x".repeat(5000);
+        String part = PurchaseRateLimiter.keyPart(odd);
+        assertTrue(part.startsWith("h-") && part.length() == 34, part);
+        assertEquals(part, PurchaseRateLimiter.keyPart(odd));
+        assertEquals("sale_1-A", PurchaseRateLimiter.keyPart("sale_1-A"));
+    }
+
+    @Test
+    void retryAfterIsWholeSecondsRoundedUpAndAtLeastOne() {
+        assertEquals(1, PurchaseRateLimiter.retryAfterSeconds(Duration.ofNanos(1)));
+        assertEquals(1, PurchaseRateLimiter.retryAfterSeconds(Duration.ofSeconds(1)));
+        assertEquals(2, PurchaseRateLimiter.retryAfterSeconds(Duration.ofMillis(1001)));
+        assertEquals(12, PurchaseRateLimiter.retryAfterSeconds(Duration.ofMillis(11_500)));
+    }
+
+    @Test
+    void aLimitNeedsACapacityAndAPeriod() {
+        assertThrows(IllegalArgumentException.class, () -> new Limit(0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new Limit(1, Duration.ZERO));
+    }
+}

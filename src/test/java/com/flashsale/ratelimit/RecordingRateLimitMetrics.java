@@ -1,0 +1,16 @@
+package com.flashsale.ratelimit;
+
+import com.flashsale.ratelimit.RateLimitedException.Kind;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counts rejections in memory instead of a metric registry. */
+final class RecordingRateLimitMetrics extends RateLimitMetrics {
+
+    final Map<Kind, Integer> rejections = new EnumMap<>(Kind.class);
+
+    @Override
+    void rejected(Kind kind) {
+        rejections.merge(kind, 1, Integer::sum);
+    }
+}
