@@ -31,7 +31,7 @@ class PurchaseServiceTest {
     private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final PurchaseService service = new PurchaseService(gateway, new PurchaseRecorder(purchases, outbox), purchases,
-            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500)), metrics);
+            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500)), metrics, 1000);
 
     private Sale sale(int stock) {
         Sale sale = new Sale(SALE_ID, "Phone", stock, START, END, START.minusSeconds(60), START.minusSeconds(60), false);
