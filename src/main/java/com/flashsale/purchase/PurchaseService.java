@@ -74,7 +74,7 @@ public class PurchaseService {
         return switch (decision.outcome()) {
             case BOUGHT -> record(decision);
             case NO_STATE -> throw new SaleNotFoundException(saleId);
-            case REBUILDING -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
+            case REBUILDING, STALE -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
             default -> throw new PurchaseRejectedException(decision.outcome(), decision.receipt());
         };
     }
@@ -113,7 +113,9 @@ public class PurchaseService {
 
     private Decision decide(String saleId, String shopperId, String candidateId) {
         Decision decision = gateway.decide(saleId, shopperId, candidateId);
-        if (decision.outcome() == Outcome.NO_STATE && reconciler.restore(saleId)) {
+        // Missing state, or state a new Redis process has not yet checked (it may have come back
+        // older than it acknowledged: stock too high, buyers missing): reconcile with the record first.
+        if ((decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) && reconciler.restore(saleId)) {
             decision = gateway.decide(saleId, shopperId, candidateId);
         }
         return decision;

@@ -135,6 +135,30 @@ class PurchaseServiceTest {
     }
 
     @Test
+    void reconcilesStateAStoreRestartLeftOlderBeforeDeciding() {
+        gateway.publish(sale(3));
+        Receipt bob = new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START);
+        purchases.saveAll(List.of(bob)); // recorded, but the store came back from before it
+        gateway.states.get(SALE_ID).stale = true;
+
+        PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
+                () -> service.purchase(SALE_ID, "bob", null));
+
+        assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
+        assertEquals(bob, e.existing());
+        assertEquals(2L, gateway.states.get(SALE_ID).stock);
+    }
+
+    @Test
+    void reportsStateStillStaleAfterReconcilingAsStoreUnavailable() {
+        gateway.publish(sale(3));
+        gateway.scripted.add(Decision.of(Outcome.STALE));
+        gateway.scripted.add(Decision.of(Outcome.STALE));
+
+        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null));
+    }
+
+    @Test
     void restoredStateStillRefusesAShopperWhoAlreadyBought() {
         sale(3);
         Receipt earlier = new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START);

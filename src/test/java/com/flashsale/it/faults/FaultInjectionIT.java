@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.flashsale.it.faults.Rush.Attempt;
+import com.flashsale.it.process.Processes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +33,8 @@ class FaultInjectionIT {
     private static final Duration FAULT_AT = Duration.ofSeconds(3);
     private static final Duration REDIS_KILL_DOWN = Duration.ofSeconds(2);
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(90);
+    /** How much older the restored Redis is than the one killed. */
+    private static final Duration ROLLBACK_LAG = Duration.ofMillis(1500);
 
     private static FaultSettings settings;
     private static FaultEnvironment env;
@@ -105,6 +108,39 @@ class FaultInjectionIT {
         assumeTrue(settings.runs("liberty-kill"));
         Run run = rush("liberty-kill", () -> env.liberty.kill(), Duration.ZERO, () -> env.liberty.start());
         run.assertPromisesKept();
+    }
+
+    @Test
+    @Order(5)
+    void redisBackWithOlderStateSellsNoUnitTwiceAndLosesNothingRecorded() throws Exception {
+        assumeTrue(settings.runs("redis-rollback"));
+        // Redis comes back older than what it acknowledged, as after a failover to a lagging replica or
+        // an OS crash under everysec: a copy of its folder taken mid-rush, restored after a kill -9.
+        java.nio.file.Path copy = settings.dir().resolve("redis-older");
+        Run run = rush("redis-rollback", () -> {
+            Processes.deleteTree(copy);
+            copyTree(env.redis.dataDir(), copy);
+            Processes.sleep(ROLLBACK_LAG);
+            env.redis.kill();
+            Processes.deleteTree(env.redis.dataDir());
+            copyTree(copy, env.redis.dataDir());
+        }, Duration.ZERO, () -> env.redis.start());
+        run.assertPromisesKept();
+    }
+
+    private static void copyTree(java.nio.file.Path from, java.nio.file.Path to) {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : paths.toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else if (!p.getFileName().toString().endsWith(".log")) {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Runs one rush with the fault injected {@link #FAULT_AT} into it, held for {@code down}, then lifted. */
