@@ -1,8 +1,10 @@
--- Publishes a new sale's state unless the store already has it.
+-- Publishes a new sale's state unless the store already has it, stamped with this Redis process'
+-- run_id (the epoch purchase.lua checks: a new sale has nothing to reconcile).
 -- KEYS[1] meta, KEYS[2] stock
 -- ARGV name, total, startMs, endMs, createdMs, cancelled
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'name', ARGV[1], 'total', ARGV[2], 'start', ARGV[3], 'end', ARGV[4],
-  'created', ARGV[5], 'cancelled', ARGV[6])
+  'created', ARGV[5], 'cancelled', ARGV[6],
+  'epoch', string.match(redis.call('INFO', 'server'), 'run_id:(%x+)'))
 redis.call('SET', KEYS[2], ARGV[2])
 return 1

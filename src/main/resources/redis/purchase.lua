@@ -6,10 +6,14 @@
 -- ARGV[1] canonical shopper id
 -- ARGV[2] candidate purchase id (deterministic for an idempotent retry)
 -- Returns {code} or {code, record} or {'BOUGHT', record, outboxEntryId}.
--- Order of checks: state, cancelled, window, already bought, stock.
-local meta = redis.call('HMGET', KEYS[1], 'start', 'end', 'cancelled', 'rebuilding')
+-- Order of checks: state, epoch, cancelled, window, already bought, stock.
+-- Epoch: the run_id of the Redis process that last checked this sale's state against the durable
+-- record. Another process (a restart, a promoted replica) may hold older state than it acknowledged,
+-- so its first decision answers STALE and the service reconciles the sale before deciding.
+local meta = redis.call('HMGET', KEYS[1], 'start', 'end', 'cancelled', 'rebuilding', 'epoch')
 if not meta[1] then return {'NO_STATE'} end
 if meta[4] == '1' then return {'REBUILDING'} end
+if meta[5] ~= string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') then return {'STALE'} end
 if meta[3] == '1' then return {'CANCELLED'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

@@ -15,7 +15,12 @@ public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId) {
         /** The store holds no state for this sale (new store, flushed, or unknown sale). */
         NO_STATE,
         /** The sale's state is being rebuilt from the durable record. */
-        REBUILDING
+        REBUILDING,
+        /**
+         * The store process changed (restart, failover) since the sale's state was last checked
+         * against the durable record: it may be older than what was acknowledged.
+         */
+        STALE
     }
 
     public static Decision of(Outcome outcome) {

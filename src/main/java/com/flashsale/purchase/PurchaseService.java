@@ -12,9 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Buys one unit of a sale for a shopper. The decision is one atomic step in the decision
@@ -33,19 +37,24 @@ public class PurchaseService {
     private final Reconciler reconciler;
     private final PurchaseMetrics metrics;
 
+    private final long recordTimeoutMillis;
+
     @Inject
     public PurchaseService(StockGateway gateway, PurchaseRecorder recorder, PurchaseRepository purchases,
-                           Reconciler reconciler, PurchaseMetrics metrics) {
+                           Reconciler reconciler, PurchaseMetrics metrics,
+                           @ConfigProperty(name = "flashsale.purchase.record.timeout-ms", defaultValue = "1000")
+                           long recordTimeoutMillis) {
         this.gateway = gateway;
         this.recorder = recorder;
         this.purchases = purchases;
         this.reconciler = reconciler;
         this.metrics = metrics;
+        this.recordTimeoutMillis = recordTimeoutMillis;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected PurchaseService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, 0);
     }
 
     /**
@@ -65,7 +74,7 @@ public class PurchaseService {
         return switch (decision.outcome()) {
             case BOUGHT -> record(decision);
             case NO_STATE -> throw new SaleNotFoundException(saleId);
-            case REBUILDING -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
+            case REBUILDING, STALE -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
             default -> throw new PurchaseRejectedException(decision.outcome(), decision.receipt());
         };
     }
@@ -104,7 +113,9 @@ public class PurchaseService {
 
     private Decision decide(String saleId, String shopperId, String candidateId) {
         Decision decision = gateway.decide(saleId, shopperId, candidateId);
-        if (decision.outcome() == Outcome.NO_STATE && reconciler.restore(saleId)) {
+        // Missing state, or state a new Redis process has not yet checked (it may have come back
+        // older than it acknowledged: stock too high, buyers missing): reconcile with the record first.
+        if ((decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) && reconciler.restore(saleId)) {
             decision = gateway.decide(saleId, shopperId, candidateId);
         }
         return decision;
@@ -116,12 +127,17 @@ public class PurchaseService {
             return receipt; // an idempotent replay: recorded by the original request or the outbox
         }
         try {
-            recorder.record(receipt, decision.outboxEntryId());
-        } catch (RuntimeException e) {
-            // Failed, circuit open or bulkhead full: the decision is final and the purchase is in
-            // the outbox, which the persister records.
+            // The recorder's own @Timeout does not end this wait on Liberty while the write is stuck
+            // in a socket read (measured: the whole 5 s MongoDB read timeout), so the wait is bounded here.
+            recorder.record(receipt, decision.outboxEntryId()).toCompletableFuture()
+                    .get(recordTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Failed, timed out, circuit open or bulkhead full: the decision is final and the
+            // purchase is in the outbox, which the persister records.
             LOG.log(Level.WARNING, "Purchase {0} left to the outbox persister: {1}",
                     new Object[] {receipt.purchaseId(), e.toString()});
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return receipt;
     }

@@ -25,6 +25,7 @@ class InMemoryStockGateway implements StockGateway {
         Long stock; // null: the stock key is missing
         final Map<String, Receipt> buyers = new LinkedHashMap<>();
         boolean rebuilding;
+        boolean stale; // a store process that has not checked this state against the record yet
     }
 
     final Map<String, State> states = new HashMap<>();
@@ -50,6 +51,9 @@ class InMemoryStockGateway implements StockGateway {
         }
         if (s.rebuilding) {
             return Decision.of(Outcome.REBUILDING);
+        }
+        if (s.stale) {
+            return Decision.of(Outcome.STALE);
         }
         if (s.sale.cancelled()) {
             return Decision.of(Outcome.CANCELLED);
@@ -170,6 +174,7 @@ class InMemoryStockGateway implements StockGateway {
             states.put(sale.id(), s);
         }
         s.sale = sale;
+        s.stale = false;
         if (whole) {
             return false;
         }

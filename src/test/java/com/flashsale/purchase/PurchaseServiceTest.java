@@ -31,7 +31,7 @@ class PurchaseServiceTest {
     private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final PurchaseService service = new PurchaseService(gateway, new PurchaseRecorder(purchases, outbox), purchases,
-            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics);
+            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics, 1000);
 
     private Sale sale(int stock) {
         Sale sale = new Sale(SALE_ID, "Phone", stock, START, END, START.minusSeconds(60), START.minusSeconds(60), false);
@@ -132,6 +132,30 @@ class PurchaseServiceTest {
         assertEquals("alice", receipt.userIdentifier());
         assertEquals(1L, gateway.states.get(SALE_ID).stock);
         assertEquals(2, gateway.calls.stream().filter(c -> c.startsWith("decide:")).count());
+    }
+
+    @Test
+    void reconcilesStateAStoreRestartLeftOlderBeforeDeciding() {
+        gateway.publish(sale(3));
+        Receipt bob = new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START);
+        purchases.saveAll(List.of(bob)); // recorded, but the store came back from before it
+        gateway.states.get(SALE_ID).stale = true;
+
+        PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
+                () -> service.purchase(SALE_ID, "bob", null));
+
+        assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
+        assertEquals(bob, e.existing());
+        assertEquals(2L, gateway.states.get(SALE_ID).stock);
+    }
+
+    @Test
+    void reportsStateStillStaleAfterReconcilingAsStoreUnavailable() {
+        gateway.publish(sale(3));
+        gateway.scripted.add(Decision.of(Outcome.STALE));
+        gateway.scripted.add(Decision.of(Outcome.STALE));
+
+        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null));
     }
 
     @Test

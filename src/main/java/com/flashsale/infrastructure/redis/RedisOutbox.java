@@ -32,6 +32,7 @@ public class RedisOutbox implements Outbox {
 
     static final String GROUP = "persisters";
     private static final StreamEntryID FROM_START = new StreamEntryID(0, 0);
+    private static final LuaScript ACK = LuaScript.load("ack");
 
     private final UnifiedJedis redis;
     private final long claimIdleMillis;
@@ -68,12 +69,13 @@ public class RedisOutbox implements Outbox {
 
     @Override
     public void acknowledge(String saleId, List<String> entryIds) {
-        StreamEntryID[] ids = entryIds.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new);
-        String key = RedisKeys.outbox(saleId);
-        call(() -> {
-            redis.xack(key, GROUP, ids);
-            return redis.xdel(key, ids);
-        });
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(entryIds.size() + 1);
+        args.add(GROUP);
+        args.addAll(entryIds);
+        call(() -> ACK.run(redis, List.of(RedisKeys.outbox(saleId)), args));
     }
 
     @Override

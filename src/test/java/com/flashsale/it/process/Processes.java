@@ -53,6 +53,22 @@ public final class Processes {
         return explicit != null && !explicit.isBlank() ? explicit : System.getProperty("java.class.path");
     }
 
+    /** Copies a directory tree (a store's data folder, say), leaving out log files. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().endsWith(".log")) {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a directory tree if it exists (data left by an earlier run). */
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {

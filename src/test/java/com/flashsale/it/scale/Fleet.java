@@ -53,6 +53,13 @@ final class Fleet implements AutoCloseable {
                     // Short, so that the dead-instance scenario is bounded.
                     .variable("flashsale.mongo.read-timeout-ms", "1000")
                     .variable("flashsale.outbox.claim-idle-ms", "2000")
+                    // Rate limits on (their buckets then live on the cluster and are shared by both instances)
+                    // but set explicitly far above the rush: one client address plays every shopper here.
+                    .variable("flashsale.ratelimit.enabled", "true")
+                    .variable("flashsale.ratelimit.ip.capacity", "1000000")
+                    .variable("flashsale.ratelimit.ip.period-seconds", "1")
+                    .variable("flashsale.ratelimit.shopper.capacity", "1000000")
+                    .variable("flashsale.ratelimit.shopper.period-seconds", "1")
                     .env("FLASHSALE_ADMIN_PASSWORD", adminPassword)
                     .create();
         }
