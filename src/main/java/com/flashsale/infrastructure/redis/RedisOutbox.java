@@ -62,7 +62,9 @@ public class RedisOutbox implements Outbox {
             if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
                 throw e;
             }
-            createGroup(RedisKeys.outbox(saleId));
+            if (!createGroup(RedisKeys.outbox(saleId))) {
+                return List.of(); // no stream: nothing was ever appended, or a reset removed it
+            }
             return call(() -> read(saleId, consumer, max));
         }
     }
@@ -106,13 +108,25 @@ public class RedisOutbox implements Outbox {
         return entries;
     }
 
-    private void createGroup(String key) {
+    /**
+     * Creates the consumer group on an existing stream. Never creates the stream (no MKSTREAM): a
+     * persister holding a sale id from before a reset must not bring that sale's stream back.
+     *
+     * @return false if the stream does not exist
+     */
+    private boolean createGroup(String key) {
         try {
-            call(() -> redis.xgroupCreate(key, GROUP, FROM_START, true));
+            call(() -> redis.xgroupCreate(key, GROUP, FROM_START, false));
+            return true;
         } catch (JedisDataException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-                throw e;
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.startsWith("BUSYGROUP")) {
+                return true;
             }
+            if (message.contains("requires the key to exist")) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Anything else: logged with a reference, answered without internals. An unreachable MongoDB
@@ -36,16 +37,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Responses.problem(uri, 413, "/problems/request-too-large", "Request too large",
                     "The request body is larger than the server accepts.", null, null);
         }
+        if (causedBy(e, JedisException.class) || causedBy(e, MongoException.class)) {
+            // a store's failure that reached here wrapped (its own timeouts included): ours, not the client's
+            LOG.log(Level.WARNING, "Store unavailable: {0}", e.toString());
+            return Responses.problem(uri, 503, "/problems/service-unavailable", "Service temporarily unavailable",
+                    "The service is busy or a store is unreachable; try again shortly.", null, null);
+        }
         if (causedBy(e, SocketTimeoutException.class)) {
             // the client sent its body slower than httpOptions readTimeout allows: its fault, not ours
             LOG.log(Level.FINE, "Request body read timed out: {0}", e.toString());
             return Responses.problem(uri, 408, "/problems/request-timeout", "Request timeout",
                     "The request body did not arrive in time.", null, null);
-        }
-        if (e instanceof MongoException) {
-            LOG.log(Level.WARNING, "MongoDB unavailable: {0}", e.toString());
-            return Responses.problem(uri, 503, "/problems/service-unavailable", "Service temporarily unavailable",
-                    "The database is busy or unreachable; try again shortly.", null, null);
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
