@@ -88,7 +88,9 @@ class ShopAndAdminIT {
         admin.find(By.id("sale:save")).click();
 
         admin.until(d -> admin.path().startsWith("/admin/index.xhtml?sale="));
-        assertTrue(admin.text(MESSAGES).contains("created"), admin.text(MESSAGES));
+        // The new URL can be current before the page's body is parsed: wait for the message itself
+        // (a message lost in the redirect still fails, after the wait).
+        assertTrue(waitForText(admin, MESSAGES, "created"), admin.text(MESSAGES));
         saleId = admin.path().substring("/admin/index.xhtml?sale=".length());
         assertTrue(admin.text(By.id("sales")).contains(PRODUCT));
         cspViolations.addAll(admin.cspViolations());
@@ -301,4 +303,12 @@ class ShopAndAdminIT {
         assertEquals(List.of(), cspViolations);
     }
 
+    /** True once the element's text contains the expected words; false if it never does in time. */
+    private static boolean waitForText(Browser browser, By by, String expected) {
+        try {
+            return browser.until(d -> d.findElement(by).getText().contains(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
 }
