@@ -3,6 +3,7 @@ package com.flashsale.purchase;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.SaleNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,12 +37,13 @@ public class PurchaseService {
     private final PurchaseRepository purchases;
     private final Reconciler reconciler;
     private final PurchaseMetrics metrics;
+    private final PurchaseRateLimiter limiter;
 
     private final long recordTimeoutMillis;
 
     @Inject
     public PurchaseService(StockGateway gateway, PurchaseRecorder recorder, PurchaseRepository purchases,
-                           Reconciler reconciler, PurchaseMetrics metrics,
+                           Reconciler reconciler, PurchaseMetrics metrics, PurchaseRateLimiter limiter,
                            @ConfigProperty(name = "flashsale.purchase.record.timeout-ms", defaultValue = "1000")
                            long recordTimeoutMillis) {
         this.gateway = gateway;
@@ -49,24 +51,29 @@ public class PurchaseService {
         this.purchases = purchases;
         this.reconciler = reconciler;
         this.metrics = metrics;
+        this.limiter = limiter;
         this.recordTimeoutMillis = recordTimeoutMillis;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected PurchaseService() {
-        this(null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, 0);
     }
 
     /**
      * Buys one unit. The same {@code idempotencyKey} sent again by the same shopper replays the
-     * original receipt instead of reporting "already purchased".
+     * original receipt instead of reporting "already purchased". Every attempt first takes a token
+     * from the shopper's rate limit for this sale (the client address is the caller's to check, as
+     * only the transport knows it), so a limited attempt decides nothing.
      *
      * @throws PurchaseRejectedException for every business refusal
+     * @throws com.flashsale.ratelimit.RateLimitedException if the shopper used up their attempts
      * @throws SaleNotFoundException if the sale does not exist
      * @throws StoreUnavailableException if the decision store cannot decide now
      */
     public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey) {
         String shopperId = requireShopperId(rawShopperId);
+        limiter.admitShopper(saleId, shopperId);
         String candidateId = candidatePurchaseId(saleId, shopperId, idempotencyKey);
         long started = System.nanoTime();
         Decision decision = decide(saleId, shopperId, candidateId);

@@ -55,10 +55,8 @@ public class PurchasesResource {
                              @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
                              @Context HttpServletRequest request) {
         limiter.admitClient(request.getRemoteAddr());
-        String shopperId = PurchaseService.requireShopperId(
-                PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier());
-        limiter.admitShopper(saleId, shopperId);
-        Receipt receipt = purchases.purchase(saleId, shopperId, idempotencyKey);
+        String userIdentifier = PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier();
+        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(receipt.userIdentifier()).build())
                 .entity(receipt).build();
     }

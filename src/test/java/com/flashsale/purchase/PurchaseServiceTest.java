@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleNotFoundException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,8 @@ class PurchaseServiceTest {
     private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final PurchaseService service = new PurchaseService(gateway, new PurchaseRecorder(purchases, outbox), purchases,
-            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics, 1000);
+            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics,
+            new PurchaseRateLimiter((key, limit) -> Duration.ZERO, null, false, 1, 1, 1, 1), 1000);
 
     private Sale sale(int stock) {
         Sale sale = new Sale(SALE_ID, "Phone", stock, START, END, START.minusSeconds(60), START.minusSeconds(60), false);

@@ -63,9 +63,7 @@ public class SaleBacking implements Serializable {
         String clientAddress = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
         PurchaseOutcome outcome = PurchaseOutcome.of(() -> {
             limiter.admitClient(clientAddress);
-            String shopperId = PurchaseService.requireShopperId(identifier);
-            limiter.admitShopper(id, shopperId);
-            return purchases.purchase(id, shopperId, null);
+            return purchases.purchase(id, identifier, null);
         });
         if (outcome.kind() == PurchaseOutcome.Kind.INVALID_INPUT) {
             Feedback.field(IDENTIFIER_FIELD, outcome.message());
