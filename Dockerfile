@@ -4,8 +4,9 @@
 # FLASHSALE_ADMIN_PASSWORD (from a secret) when running it.
 FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi-minimal
 
-# 1. Server configuration (the same server.xml the tests run with, without the test overrides)
-COPY --chown=1001:0 src/main/liberty/config/ /config/
+# 1. Server configuration: the server.xml liberty:run and the tests run with (not the configDropins
+#    placeholder that Maven-run servers swap for their test settings)
+COPY --chown=1001:0 src/main/liberty/config/server.xml /config/server.xml
 
 # 2. Install exactly the features server.xml lists
 RUN features.sh

@@ -22,7 +22,7 @@ public class OutboxPersister {
 
     @Inject
     public OutboxPersister(Outbox outbox, PurchaseRepository purchases,
-                           @ConfigProperty(name = "flashsale.outbox.batch-size", defaultValue = "500") int batchSize) {
+                           @ConfigProperty(name = "flashsale.outbox.batch-size") int batchSize) {
         this.outbox = outbox;
         this.purchases = purchases;
         this.batchSize = batchSize;

@@ -44,7 +44,7 @@ public class PurchaseService {
     @Inject
     public PurchaseService(StockGateway gateway, PurchaseRecorder recorder, PurchaseRepository purchases,
                            Reconciler reconciler, PurchaseMetrics metrics, PurchaseRateLimiter limiter,
-                           @ConfigProperty(name = "flashsale.purchase.record.timeout-ms", defaultValue = "1000")
+                           @ConfigProperty(name = "flashsale.purchase.record.timeout-ms")
                            long recordTimeoutMillis) {
         this.gateway = gateway;
         this.recorder = recorder;

@@ -1,6 +1,7 @@
 package com.flashsale.infrastructure.embedded;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,23 +23,23 @@ public class ServiceEndpoints {
     Optional<String> mongoUri;
 
     @Inject
-    @ConfigProperty(name = "flashsale.embedded.enabled", defaultValue = "false")
+    @ConfigProperty(name = "flashsale.embedded.enabled")
     boolean embeddedEnabled;
 
     @Inject
-    EmbeddedServices embedded;
+    Instance<EmbeddedStores> embedded;
 
     public String redisUrl() {
         return redisUrl.filter(s -> !s.isBlank()).orElseGet(() -> {
             requireEmbedded("flashsale.redis.url (FLASHSALE_REDIS_URL)");
-            return embedded.startRedis();
+            return embeddedStores().startRedis();
         });
     }
 
     public String mongoUri() {
         return mongoUri.filter(s -> !s.isBlank()).orElseGet(() -> {
             requireEmbedded("flashsale.mongo.uri (FLASHSALE_MONGO_URI)");
-            return embedded.startMongo();
+            return embeddedStores().startMongo();
         });
     }
 
@@ -46,6 +47,15 @@ public class ServiceEndpoints {
     public boolean embeddedDefaults() {
         return embeddedEnabled && (redisUrl.filter(s -> !s.isBlank()).isEmpty()
                 || mongoUri.filter(s -> !s.isBlank()).isEmpty());
+    }
+
+    private EmbeddedStores embeddedStores() {
+        if (!embedded.isResolvable()) {
+            throw new IllegalStateException("flashsale.embedded.enabled is true, but this build carries no embedded "
+                    + "stores: they exist only in Maven-run servers (./mvnw liberty:run, liberty:dev, verify). "
+                    + "Set flashsale.redis.url and flashsale.mongo.uri.");
+        }
+        return embedded.get();
     }
 
     private void requireEmbedded(String key) {

@@ -23,7 +23,7 @@ public class OutboxReadinessCheck implements HealthCheck {
     OutboxBacklog backlog;
 
     @Inject
-    @ConfigProperty(name = "flashsale.health.outbox-max-age-seconds", defaultValue = "300")
+    @ConfigProperty(name = "flashsale.health.outbox-max-age-seconds")
     long maxAgeSeconds;
 
     @Override

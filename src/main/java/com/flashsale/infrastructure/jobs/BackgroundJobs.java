@@ -44,11 +44,11 @@ public class BackgroundJobs {
     AdminCredentials adminCredentials;
 
     @Inject
-    @ConfigProperty(name = "flashsale.outbox.poll-interval-ms", defaultValue = "200")
+    @ConfigProperty(name = "flashsale.outbox.poll-interval-ms")
     long pollMillis;
 
     @Inject
-    @ConfigProperty(name = "flashsale.reconcile.on-startup", defaultValue = "true")
+    @ConfigProperty(name = "flashsale.reconcile.on-startup")
     boolean reconcileOnStartup;
 
     private volatile boolean started;

@@ -26,15 +26,15 @@ public class MongoProducer {
     ServiceEndpoints endpoints;
 
     @Inject
-    @ConfigProperty(name = "flashsale.mongo.database", defaultValue = "flashsale")
+    @ConfigProperty(name = "flashsale.mongo.database")
     String database;
 
     @Inject
-    @ConfigProperty(name = "flashsale.mongo.timeout-ms", defaultValue = "2000")
+    @ConfigProperty(name = "flashsale.mongo.timeout-ms")
     int timeoutMillis;
 
     @Inject
-    @ConfigProperty(name = "flashsale.mongo.read-timeout-ms", defaultValue = "5000")
+    @ConfigProperty(name = "flashsale.mongo.read-timeout-ms")
     int readTimeoutMillis;
 
     @Produces

@@ -50,11 +50,11 @@ public class RedisChangeFeed {
     Event<SalesChanged> events;
 
     @Inject
-    @ConfigProperty(name = "flashsale.live.fanout.enabled", defaultValue = "true")
+    @ConfigProperty(name = "flashsale.live.fanout.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "flashsale.live.fanout.publish-ms", defaultValue = "50")
+    @ConfigProperty(name = "flashsale.live.fanout.publish-ms")
     long publishMillis;
 
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();

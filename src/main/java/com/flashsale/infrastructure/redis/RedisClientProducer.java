@@ -28,23 +28,23 @@ public class RedisClientProducer {
     ServiceEndpoints endpoints;
 
     @Inject
-    @ConfigProperty(name = "flashsale.redis.pool.max-total", defaultValue = "32")
+    @ConfigProperty(name = "flashsale.redis.pool.max-total")
     int maxTotal;
 
     @Inject
-    @ConfigProperty(name = "flashsale.redis.pool.min-idle", defaultValue = "4")
+    @ConfigProperty(name = "flashsale.redis.pool.min-idle")
     int minIdle;
 
     @Inject
-    @ConfigProperty(name = "flashsale.redis.pool.max-wait-ms", defaultValue = "500")
+    @ConfigProperty(name = "flashsale.redis.pool.max-wait-ms")
     long maxWaitMillis;
 
     @Inject
-    @ConfigProperty(name = "flashsale.redis.connect-timeout-ms", defaultValue = "1000")
+    @ConfigProperty(name = "flashsale.redis.connect-timeout-ms")
     int connectTimeoutMillis;
 
     @Inject
-    @ConfigProperty(name = "flashsale.redis.socket-timeout-ms", defaultValue = "1000")
+    @ConfigProperty(name = "flashsale.redis.socket-timeout-ms")
     int socketTimeoutMillis;
 
     @Produces

@@ -39,7 +39,7 @@ public class RedisOutbox implements Outbox {
 
     @Inject
     public RedisOutbox(UnifiedJedis redis,
-                       @ConfigProperty(name = "flashsale.outbox.claim-idle-ms", defaultValue = "5000") long claimIdleMillis) {
+                       @ConfigProperty(name = "flashsale.outbox.claim-idle-ms") long claimIdleMillis) {
         this.redis = redis;
         this.claimIdleMillis = claimIdleMillis;
     }

@@ -27,7 +27,7 @@ public class AdminCredentials {
     private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
 
     @Inject
-    @ConfigProperty(name = "flashsale.admin.user", defaultValue = "admin")
+    @ConfigProperty(name = "flashsale.admin.user")
     String user;
 
     @Inject
@@ -35,7 +35,7 @@ public class AdminCredentials {
     Optional<String> configuredPassword;
 
     @Inject
-    @ConfigProperty(name = "flashsale.data.dir", defaultValue = "flashsale-data")
+    @ConfigProperty(name = "flashsale.data.dir")
     String dataDir;
 
     @Inject

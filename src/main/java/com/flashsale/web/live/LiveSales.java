@@ -56,11 +56,11 @@ public class LiveSales {
     PurchaseRate rate;
 
     @Inject
-    @ConfigProperty(name = "flashsale.live.interval-ms", defaultValue = "500")
+    @ConfigProperty(name = "flashsale.live.interval-ms")
     long intervalMillis;
 
     @Inject
-    @ConfigProperty(name = "flashsale.live.heartbeat-seconds", defaultValue = "15")
+    @ConfigProperty(name = "flashsale.live.heartbeat-seconds")
     long heartbeatSeconds;
 
     private static final SalesChanged EVERYTHING = new SalesChanged(Set.of(SalesChanged.EVERY_SALE));

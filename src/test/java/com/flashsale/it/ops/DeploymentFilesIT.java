@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -48,7 +49,24 @@ class DeploymentFilesIT {
             }
         }
         assertTrue(sources.contains("target/flash-sale.war"), sources.toString());
-        assertTrue(sources.contains("src/main/liberty/config/"), sources.toString());
+        assertTrue(sources.contains("src/main/liberty/config/server.xml"), sources.toString());
+    }
+
+    @Test
+    void theProductionWarCarriesNoDevelopmentStore() throws IOException {
+        List<String> entries = new ArrayList<>();
+        try (ZipFile war = new ZipFile(ROOT.resolve("target/flash-sale.war").toFile())) {
+            war.stream().forEach(entry -> entries.add(entry.getName()));
+        }
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("WEB-INF/lib/jedis-")), "not the application WAR: " + entries);
+        assertTrue(entries.contains("WEB-INF/classes/com/flashsale/infrastructure/embedded/ServiceEndpoints.class"), entries.toString());
+        List<String> development = List.of("embedded-redis", "redis-server-", "mongo-java-server", "h2-", "netty-",
+                "guava-", "commons-io-", "infrastructure/embedded/dev/");
+        for (String entry : entries) {
+            for (String marker : development) {
+                assertFalse(entry.contains(marker), "the production WAR carries " + entry);
+            }
+        }
     }
 
     @Test

@@ -1,4 +1,6 @@
-package com.flashsale.infrastructure.embedded;
+package com.flashsale.infrastructure.embedded.dev;
+
+import com.flashsale.infrastructure.embedded.EmbeddedStores;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -24,31 +26,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code org.signal:embedded-redis}) with AOF in the data folder, and the MongoDB-wire-compatible
  * {@code mongo-java-server} on an H2 file. Both listen on loopback and keep their data across
  * clean restarts. The Redis binary is extracted once and run directly, with a pidfile so an
- * orphan left by a killed server is stopped at the next start.
+ * orphan left by a killed server is stopped at the next start. Not in the packaged WAR: its
+ * libraries come from the Maven-run server's {@code lib/global} (pom.xml, copyDependencies).
  */
 @ApplicationScoped
-public class EmbeddedServices {
+public class EmbeddedServices implements EmbeddedStores {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServices.class.getName());
     private static final String REDIS_BINARY = "redis-server-7.0.15-linux-amd64";
 
     @Inject
-    @ConfigProperty(name = "flashsale.data.dir", defaultValue = "flashsale-data")
+    @ConfigProperty(name = "flashsale.data.dir")
     String dataDir;
 
     @Inject
-    @ConfigProperty(name = "flashsale.embedded.redis.port", defaultValue = "6380")
+    @ConfigProperty(name = "flashsale.embedded.redis.port")
     int redisPort;
 
     @Inject
-    @ConfigProperty(name = "flashsale.embedded.mongo.port", defaultValue = "27018")
+    @ConfigProperty(name = "flashsale.embedded.mongo.port")
     int mongoPort;
 
     private Process redis;
     private MongoServer mongo;
     private H2Backend mongoBackend;
 
-    synchronized String startRedis() {
+    @Override
+    public synchronized String startRedis() {
         if (redis == null) {
             Path dir = folder("redis");
             stopOrphan(dir.resolve("redis.pid"));
@@ -69,7 +73,8 @@ public class EmbeddedServices {
         return "redis://127.0.0.1:" + redisPort;
     }
 
-    synchronized String startMongo() {
+    @Override
+    public synchronized String startMongo() {
         if (mongo == null) {
             requireFreePort(mongoPort, "MongoDB");
             Path file = folder("mongo").resolve("flashsale.mv");
