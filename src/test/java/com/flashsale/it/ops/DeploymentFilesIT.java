@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flashsale.config.ConfigurationDocs;
 import com.flashsale.it.Api;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ class DeploymentFilesIT {
         passed.removeIf(name -> !name.startsWith("FLASHSALE_"));
         assertFalse(passed.isEmpty());
         for (String name : passed) {
-            assertTrue(documented.contains(name), name + " is passed to the service but not in README's configuration table");
+            assertTrue(documented.contains(name), name + " is passed to the service but not in docs/configuration.md");
         }
     }
 
@@ -143,36 +144,13 @@ class DeploymentFilesIT {
                 "the image bakes in an admin password");
     }
 
-    /** Keys of README's configuration table as environment variable names. */
+    /** Keys of docs/configuration.md as environment variable names. */
     private static Set<String> documentedKeys() throws IOException {
         Set<String> keys = new LinkedHashSet<>();
-        Pattern token = Pattern.compile("`([^`]+)`");
-        for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
-            if (!line.startsWith("| `")) {
-                continue;
-            }
-            String firstCell = line.substring(1, line.indexOf('|', 1));
-            Matcher m = token.matcher(firstCell);
-            String first = null;
-            while (m.find()) {
-                String key = m.group(1);
-                if (first == null) {
-                    first = key;
-                } else if (key.startsWith(".") || !key.contains(".")) {
-                    key = sibling(first, key);
-                }
-                keys.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-            }
+        for (String key : ConfigurationDocs.keys()) {
+            keys.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
         }
         return keys;
-    }
-
-    /** {@code flashsale.a.b.c} and {@code .x.y} give {@code flashsale.a.x.y}; {@code z} gives {@code flashsale.a.b.z}. */
-    private static String sibling(String first, String partial) {
-        String tail = partial.startsWith(".") ? partial.substring(1) : partial;
-        String[] head = first.split("\\.");
-        int keep = head.length - tail.split("\\.").length;
-        return String.join(".", List.of(head).subList(0, keep)) + "." + tail;
     }
 
     private static List<Map<String, Object>> kubernetes() throws IOException {
