@@ -35,6 +35,14 @@ public class EmbeddedServices implements EmbeddedStores {
     private static final Logger LOG = Logger.getLogger(EmbeddedServices.class.getName());
     private static final String REDIS_BINARY = "redis-server-7.0.15-linux-amd64";
 
+    static {
+        // The stores' SLF4J in lib/global has no binding on purpose (their logs are dropped); without this
+        // it prints three "No SLF4J providers" lines to stderr at every start. Development servers only.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     @Inject
     @ConfigProperty(name = "flashsale.data.dir")
     String dataDir;
