@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The decision store in memory, following the Lua scripts: state, cancelled, window,
  * already bought, stock; restore begins, adds buyers, then sets stock = total - buyers.
- * Decisions can also be scripted to force an outcome.
+ * Decisions can also be scripted to force an outcome. Every method is atomic, as a script is;
+ * {@code StockGatewayContract} holds it to the same cases as Redis.
  */
 class InMemoryStockGateway implements StockGateway {
 
@@ -32,15 +33,19 @@ class InMemoryStockGateway implements StockGateway {
     final Deque<Decision> scripted = new ArrayDeque<>();
     final List<String> calls = new ArrayList<>();
     private final InMemoryOutbox outbox;
-    Instant now = Instant.parse("2026-02-14T12:00:00Z");
+    volatile Instant now = Instant.parse("2026-02-14T12:00:00Z");
     private String currentSaleId;
+    private final Map<String, Lock> locks = new HashMap<>();
+
+    private record Lock(String token, Instant expiresAt) {
+    }
 
     InMemoryStockGateway(InMemoryOutbox outbox) {
         this.outbox = outbox;
     }
 
     @Override
-    public Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
+    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
         calls.add("decide:" + saleId + ":" + shopperId);
         if (!scripted.isEmpty()) {
             return scripted.poll();
@@ -83,9 +88,9 @@ class InMemoryStockGateway implements StockGateway {
     }
 
     @Override
-    public Optional<SaleState> state(String saleId) {
+    public synchronized Optional<SaleState> state(String saleId) {
         State s = states.get(saleId);
-        if (s == null || s.stock == null) {
+        if (s == null || s.stock == null || s.rebuilding) {
             return Optional.empty();
         }
         Sale sale = s.sale;
@@ -94,13 +99,13 @@ class InMemoryStockGateway implements StockGateway {
     }
 
     @Override
-    public Optional<Receipt> purchaseOf(String saleId, String shopperId) {
+    public synchronized Optional<Receipt> purchaseOf(String saleId, String shopperId) {
         State s = states.get(saleId);
         return s == null ? Optional.empty() : Optional.ofNullable(s.buyers.get(shopperId));
     }
 
     @Override
-    public void publish(Sale sale) {
+    public synchronized void publish(Sale sale) {
         calls.add("publish:" + sale.id());
         states.computeIfAbsent(sale.id(), id -> {
             State s = new State();
@@ -111,18 +116,20 @@ class InMemoryStockGateway implements StockGateway {
     }
 
     @Override
-    public boolean republishIfNotStarted(Sale sale) {
+    public synchronized boolean republishIfNotStarted(Sale sale) {
         State s = states.get(sale.id());
-        if (s == null || !now.isBefore(s.sale.startTime())) {
+        if (s == null || s.sale.cancelled() || s.rebuilding || !now.isBefore(s.sale.startTime())) {
             return false;
         }
-        s.sale = sale;
-        s.stock = (long) sale.totalStock();
+        Sale o = s.sale; // like republish.lua: only the name, stock and window change
+        s.sale = new Sale(o.id(), sale.productName(), sale.totalStock(), sale.startTime(), sale.endTime(),
+                o.createdAt(), sale.updatedAt(), o.cancelled());
+        s.stock = (long) sale.totalStock() - s.buyers.size();
         return true;
     }
 
     @Override
-    public void markCancelled(String saleId) {
+    public synchronized void markCancelled(String saleId) {
         State s = states.get(saleId);
         if (s != null) {
             Sale o = s.sale;
@@ -132,40 +139,52 @@ class InMemoryStockGateway implements StockGateway {
     }
 
     @Override
-    public long forgetAll() {
-        long n = states.size();
+    public synchronized long forgetAll() {
+        locks.values().removeIf(l -> !now.isBefore(l.expiresAt())); // expired: no longer a key
+        long n = states.size() + locks.size() + (currentSaleId == null ? 0 : 1);
         states.clear();
+        locks.clear();
+        currentSaleId = null;
         return n;
     }
 
     @Override
-    public Optional<String> currentSaleId() {
+    public synchronized Optional<String> currentSaleId() {
         return Optional.ofNullable(currentSaleId);
     }
 
     @Override
-    public void setCurrentSaleId(String saleId) {
+    public synchronized void setCurrentSaleId(String saleId) {
         currentSaleId = saleId;
     }
 
     @Override
-    public void clearCurrentSaleId(String onlyIfEqualTo) {
+    public synchronized void clearCurrentSaleId(String onlyIfEqualTo) {
         if (onlyIfEqualTo.equals(currentSaleId)) {
             currentSaleId = null;
         }
     }
 
     @Override
-    public boolean tryLock(String name, String token, long ttlMillis) {
+    public synchronized boolean tryLock(String name, String token, long ttlMillis) {
+        Lock held = locks.get(name);
+        if (held != null && now.isBefore(held.expiresAt())) {
+            return false;
+        }
+        locks.put(name, new Lock(token, now.plusMillis(ttlMillis)));
         return true;
     }
 
     @Override
-    public void unlock(String name, String token) {
+    public synchronized void unlock(String name, String token) {
+        Lock held = locks.get(name);
+        if (held != null && held.token().equals(token) && now.isBefore(held.expiresAt())) {
+            locks.remove(name);
+        }
     }
 
     @Override
-    public boolean beginRestore(Sale sale, long recordedPurchases) {
+    public synchronized boolean beginRestore(Sale sale, long recordedPurchases) {
         calls.add("beginRestore:" + sale.id() + ":" + recordedPurchases);
         State s = states.get(sale.id());
         boolean whole = s != null && !s.rebuilding && s.stock != null && s.buyers.size() >= recordedPurchases;
@@ -183,7 +202,7 @@ class InMemoryStockGateway implements StockGateway {
     }
 
     @Override
-    public int restoreBuyers(String saleId, int totalStock, List<Receipt> receipts) {
+    public synchronized int restoreBuyers(String saleId, int totalStock, List<Receipt> receipts) {
         calls.add("restoreBuyers:" + saleId + ":" + receipts.size());
         State s = states.get(saleId);
         int added = 0;
@@ -199,7 +218,7 @@ class InMemoryStockGateway implements StockGateway {
     }
 
     @Override
-    public void finishRestore(String saleId, int totalStock) {
+    public synchronized void finishRestore(String saleId, int totalStock) {
         calls.add("finishRestore:" + saleId + ":" + totalStock);
         State s = states.get(saleId);
         s.stock = (long) Math.max(0, totalStock - s.buyers.size());

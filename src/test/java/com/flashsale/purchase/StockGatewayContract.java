@@ -1,0 +1,536 @@
+package com.flashsale.purchase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.sale.Sale;
+import com.flashsale.sale.SaleState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link StockGateway} must do, run against the in-memory fake and against Redis running
+ * the Lua scripts, so the fake the unit tests rely on cannot drift from production. Windows are set
+ * clearly in the past, around now or in the future by the store's own clock, so nothing sleeps.
+ */
+public abstract class StockGatewayContract {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** The gateway under test, empty at the start of each test. */
+    protected abstract StockGateway gateway();
+
+    /** The store's clock, which judges every window. */
+    protected abstract Instant storeNow();
+
+    /** Lets the store's clock run on by {@code step} (a real store: waits). */
+    protected abstract void elapse(Duration step);
+
+    /** Makes the sale's state look as if another store process held it since it was last reconciled. */
+    protected abstract void makeStale(String saleId);
+
+    // decide ---------------------------------------------------------------------------------
+
+    @Test
+    void sellsOneUnitToANewShopperDuringTheWindow() {
+        Sale sale = publish(open(3));
+        Instant before = storeNow().truncatedTo(ChronoUnit.MILLIS); // stores keep milliseconds
+
+        Decision d = gateway().decide(sale.id(), "alice", "p-alice");
+
+        assertEquals(Outcome.BOUGHT, d.outcome());
+        assertEquals(new Receipt("p-alice", sale.id(), "alice", d.receipt().purchasedAt()), d.receipt());
+        assertFalse(d.receipt().purchasedAt().isBefore(before), "purchase time by the store's clock");
+        assertFalse(d.receipt().purchasedAt().isAfter(storeNow()), "purchase time by the store's clock");
+        assertNotNull(d.outboxEntryId(), "a new purchase is appended to the outbox");
+        assertEquals(2, stock(sale));
+        assertEquals(d.receipt(), gateway().purchaseOf(sale.id(), "alice").orElseThrow());
+    }
+
+    @Test
+    void answersSoldOutWhenNoUnitIsLeft() {
+        Sale sale = publish(open(1));
+        gateway().decide(sale.id(), "alice", "p-alice");
+
+        Decision d = gateway().decide(sale.id(), "bob", "p-bob");
+
+        assertEquals(Decision.of(Outcome.SOLD_OUT), d);
+        assertEquals(0, stock(sale));
+        assertTrue(gateway().purchaseOf(sale.id(), "bob").isEmpty());
+    }
+
+    @Test
+    void answersAlreadyPurchasedWithTheOriginalPurchaseToANewCandidate() {
+        Sale sale = publish(open(1)); // sold out too: already-bought is judged before stock
+        Receipt first = gateway().decide(sale.id(), "alice", "p-1").receipt();
+
+        Decision d = gateway().decide(sale.id(), "alice", "p-2");
+
+        assertEquals(new Decision(Outcome.ALREADY_PURCHASED, first, null), d);
+        assertEquals(0, stock(sale));
+    }
+
+    @Test
+    void replaysTheSameCandidateAsBoughtWithoutSellingAgain() {
+        Sale sale = publish(open(3));
+        Receipt first = gateway().decide(sale.id(), "alice", "p-1").receipt();
+
+        Decision d = gateway().decide(sale.id(), "alice", "p-1");
+
+        assertEquals(new Decision(Outcome.BOUGHT, first, null), d, "no second outbox entry");
+        assertEquals(2, stock(sale));
+    }
+
+    @Test
+    void refusesBeforeTheWindowOpens() {
+        Sale sale = publish(upcoming(3));
+
+        assertEquals(Decision.of(Outcome.NOT_STARTED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(3, stock(sale));
+    }
+
+    @Test
+    void refusesAfterTheWindowCloses() {
+        Sale sale = publish(ended(3));
+
+        assertEquals(Decision.of(Outcome.ENDED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(3, stock(sale));
+    }
+
+    @Test
+    void answersEndedEvenToAnEarlierBuyer() {
+        Sale sale = ended(3);
+        restore(sale, receipt(sale, "alice", "p-1"));
+
+        assertEquals(Decision.of(Outcome.ENDED), gateway().decide(sale.id(), "alice", "p-1"));
+    }
+
+    @Test
+    void refusesASalePublishedCancelled() {
+        Sale sale = publish(cancelled(open(3)));
+
+        assertEquals(Decision.of(Outcome.CANCELLED), gateway().decide(sale.id(), "alice", "p-1"));
+    }
+
+    @Test
+    void answersCancelledBeforeJudgingTheWindow() {
+        Sale sale = publish(upcoming(3));
+        gateway().markCancelled(sale.id());
+
+        assertEquals(Decision.of(Outcome.CANCELLED), gateway().decide(sale.id(), "alice", "p-1"));
+    }
+
+    @Test
+    void answersNoStateForAnUnknownSale() {
+        assertEquals(Decision.of(Outcome.NO_STATE), gateway().decide(newId(), "alice", "p-1"));
+    }
+
+    @Test
+    void answersStaleUntilTheSaleIsReconciledAgain() {
+        Sale sale = publish(open(3));
+        makeStale(sale.id());
+
+        assertEquals(Decision.of(Outcome.STALE), gateway().decide(sale.id(), "alice", "p-1"));
+
+        assertFalse(gateway().beginRestore(sale, 0), "the state is whole: nothing to restore");
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p-1").outcome());
+    }
+
+    // state and purchaseOf --------------------------------------------------------------------
+
+    @Test
+    void statesAPublishedSaleWithTheStoresClock() {
+        Sale sale = publish(open(5));
+        Instant before = storeNow().truncatedTo(ChronoUnit.MILLIS); // stores keep milliseconds
+
+        SaleState s = gateway().state(sale.id()).orElseThrow();
+
+        assertEquals(new SaleState(sale.id(), sale.productName(), 5, 5, sale.startTime(), sale.endTime(),
+                sale.createdAt(), false, s.serverTime()), s);
+        assertFalse(s.serverTime().isBefore(before));
+        assertFalse(s.serverTime().isAfter(storeNow()));
+    }
+
+    @Test
+    void statesNothingForAnUnknownSale() {
+        assertTrue(gateway().state(newId()).isEmpty());
+        assertTrue(gateway().purchaseOf(newId(), "alice").isEmpty());
+    }
+
+    @Test
+    void knowsNoPurchaseOfAShopperWhoDidNotBuy() {
+        Sale sale = publish(open(5));
+        gateway().decide(sale.id(), "alice", "p-1");
+
+        assertTrue(gateway().purchaseOf(sale.id(), "bob").isEmpty());
+    }
+
+    // publish, republish, cancel ----------------------------------------------------------------
+
+    @Test
+    void publishDoesNothingWhenTheStoreAlreadyHasTheSale() {
+        Sale sale = publish(open(5));
+        gateway().decide(sale.id(), "alice", "p-1");
+
+        gateway().publish(renamed(sale, "Other", 9));
+
+        SaleState s = gateway().state(sale.id()).orElseThrow();
+        assertEquals(sale.productName(), s.productName());
+        assertEquals(5, s.totalStock());
+        assertEquals(4, s.stockRemaining());
+    }
+
+    @Test
+    void republishReplacesAnUpcomingSale() {
+        Sale sale = publish(upcoming(5));
+        Sale edited = new Sale(sale.id(), "Edited", 7, sale.startTime().plusSeconds(60),
+                sale.endTime().plusSeconds(120), sale.createdAt(), sale.updatedAt(), false);
+
+        assertTrue(gateway().republishIfNotStarted(edited));
+
+        SaleState s = gateway().state(sale.id()).orElseThrow();
+        assertEquals(new SaleState(sale.id(), "Edited", 7, 7, edited.startTime(), edited.endTime(), sale.createdAt(),
+                false, s.serverTime()), s);
+    }
+
+    @Test
+    void republishRefusesAStartedSale() {
+        Sale sale = publish(open(5));
+
+        assertFalse(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+
+        assertEquals(sale.productName(), gateway().state(sale.id()).orElseThrow().productName());
+        assertEquals(5, stock(sale));
+    }
+
+    @Test
+    void republishRefusesAnUnknownSale() {
+        Sale sale = upcoming(5);
+
+        assertFalse(gateway().republishIfNotStarted(sale));
+        assertTrue(gateway().state(sale.id()).isEmpty());
+    }
+
+    @Test
+    void republishRefusesACancelledSale() {
+        Sale sale = publish(upcoming(5));
+        gateway().markCancelled(sale.id());
+
+        assertFalse(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+        assertEquals(sale.productName(), gateway().state(sale.id()).orElseThrow().productName());
+    }
+
+    @Test
+    void republishRefusesASaleBeingRebuilt() {
+        Sale sale = upcoming(5);
+        assertTrue(gateway().beginRestore(sale, 0));
+
+        assertFalse(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+    }
+
+    @Test
+    void republishKeepsTheUnitsOfRestoredBuyersSold() {
+        Sale sale = upcoming(5);
+        restore(sale, receipt(sale, "alice", "p-1"));
+
+        assertTrue(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+
+        assertEquals(6, stock(sale));
+    }
+
+    @Test
+    void markCancelledStopsSalesAndKeepsEarlierPurchases() {
+        Sale sale = publish(open(5));
+        Receipt alice = gateway().decide(sale.id(), "alice", "p-1").receipt();
+
+        gateway().markCancelled(sale.id());
+
+        assertTrue(gateway().state(sale.id()).orElseThrow().cancelled());
+        assertEquals(Decision.of(Outcome.CANCELLED), gateway().decide(sale.id(), "bob", "p-2"));
+        assertEquals(alice, gateway().purchaseOf(sale.id(), "alice").orElseThrow());
+        assertEquals(4, stock(sale));
+    }
+
+    @Test
+    void markCancelledOfAnUnknownSaleCreatesNoState() {
+        String id = newId();
+
+        gateway().markCancelled(id);
+
+        assertTrue(gateway().state(id).isEmpty());
+        assertEquals(Decision.of(Outcome.NO_STATE), gateway().decide(id, "alice", "p-1"));
+    }
+
+    // forgetAll and the current sale -----------------------------------------------------------
+
+    @Test
+    void forgetAllRemovesEverySalePurchaseLockAndTheCurrentSale() {
+        Sale one = publish(open(5));
+        Sale two = publish(upcoming(5));
+        gateway().decide(one.id(), "alice", "p-1");
+        gateway().setCurrentSaleId(two.id());
+        assertTrue(gateway().tryLock("single-sale", "holder", 60_000));
+
+        assertTrue(gateway().forgetAll() > 0);
+
+        assertTrue(gateway().state(one.id()).isEmpty());
+        assertTrue(gateway().state(two.id()).isEmpty());
+        assertTrue(gateway().purchaseOf(one.id(), "alice").isEmpty());
+        assertEquals(Decision.of(Outcome.NO_STATE), gateway().decide(one.id(), "bob", "p-2"));
+        assertTrue(gateway().currentSaleId().isEmpty());
+        assertTrue(gateway().tryLock("single-sale", "another", 60_000), "the lock went with the keys");
+    }
+
+    @Test
+    void forgetAllOfAnEmptyStoreRemovesNothing() {
+        assertEquals(0, gateway().forgetAll());
+    }
+
+    @Test
+    void remembersTheCurrentSaleUntilReplaced() {
+        assertTrue(gateway().currentSaleId().isEmpty());
+
+        gateway().setCurrentSaleId("a");
+        assertEquals("a", gateway().currentSaleId().orElseThrow());
+
+        gateway().setCurrentSaleId("b");
+        assertEquals("b", gateway().currentSaleId().orElseThrow());
+    }
+
+    @Test
+    void clearsTheCurrentSaleOnlyIfItIsTheNamedOne() {
+        gateway().setCurrentSaleId("a");
+
+        gateway().clearCurrentSaleId("b");
+        assertEquals("a", gateway().currentSaleId().orElseThrow());
+
+        gateway().clearCurrentSaleId("a");
+        assertTrue(gateway().currentSaleId().isEmpty());
+    }
+
+    // locks ----------------------------------------------------------------------------------
+
+    @Test
+    void aHeldLockRefusesEveryOtherTakerEvenTheSameToken() {
+        assertTrue(gateway().tryLock("l", "a", 60_000));
+
+        assertFalse(gateway().tryLock("l", "b", 60_000));
+        assertFalse(gateway().tryLock("l", "a", 60_000), "not re-entrant");
+        assertTrue(gateway().tryLock("other", "b", 60_000), "locks are named");
+    }
+
+    @Test
+    void unlockReleasesOnlyForTheHoldersToken() {
+        assertTrue(gateway().tryLock("l", "a", 60_000));
+
+        gateway().unlock("l", "b");
+        assertFalse(gateway().tryLock("l", "b", 60_000));
+
+        gateway().unlock("l", "a");
+        assertTrue(gateway().tryLock("l", "b", 60_000));
+    }
+
+    @Test
+    void aLockExpiresAfterItsTtl() {
+        assertTrue(gateway().tryLock("l", "a", 200));
+        assertFalse(gateway().tryLock("l", "b", 60_000));
+
+        assertTrue(eventually(() -> gateway().tryLock("l", "b", 60_000)), "free again after the TTL");
+        gateway().unlock("l", "a"); // too late: b holds it now
+        assertFalse(gateway().tryLock("l", "c", 60_000));
+    }
+
+    // restore --------------------------------------------------------------------------------
+
+    @Test
+    void restoringAMissingSaleBlocksPurchasesUntilFinished() {
+        Sale sale = open(5);
+
+        assertTrue(gateway().beginRestore(sale, 2));
+        assertEquals(Decision.of(Outcome.REBUILDING), gateway().decide(sale.id(), "carol", "p-3"));
+        assertTrue(gateway().state(sale.id()).isEmpty(), "no state to show while rebuilding");
+
+        assertEquals(2, gateway().restoreBuyers(sale.id(), 5,
+                List.of(receipt(sale, "alice", "p-1"), receipt(sale, "bob", "p-2"))));
+        assertEquals(Decision.of(Outcome.REBUILDING), gateway().decide(sale.id(), "carol", "p-3"));
+        assertTrue(gateway().purchaseOf(sale.id(), "alice").isPresent());
+
+        gateway().finishRestore(sale.id(), 5);
+
+        assertEquals(3, stock(sale));
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "carol", "p-3").outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "bob", "p-9").outcome());
+    }
+
+    @Test
+    void beginRestoreOfAWholeSaleOnlyRewritesItsMetadata() {
+        Sale sale = publish(open(5));
+        gateway().decide(sale.id(), "alice", "p-1");
+
+        assertFalse(gateway().beginRestore(cancelled(renamed(sale, "Renamed", 5)), 1));
+
+        SaleState s = gateway().state(sale.id()).orElseThrow();
+        assertEquals("Renamed", s.productName());
+        assertTrue(s.cancelled());
+        assertEquals(4, s.stockRemaining());
+    }
+
+    @Test
+    void beginRestoreBlocksPurchasesWhenTheStoreKnowsFewerBuyersThanRecorded() {
+        Sale sale = publish(open(5));
+        gateway().decide(sale.id(), "alice", "p-1");
+
+        assertTrue(gateway().beginRestore(sale, 2));
+
+        assertEquals(Decision.of(Outcome.REBUILDING), gateway().decide(sale.id(), "carol", "p-3"));
+        assertTrue(gateway().state(sale.id()).isEmpty(), "no state to show while rebuilding");
+        assertTrue(gateway().purchaseOf(sale.id(), "alice").isPresent());
+    }
+
+    @Test
+    void restoreBuyersKeepsKnownBuyersAndFinishSetsStockToTotalMinusBuyers() {
+        Sale sale = publish(open(5));
+        Receipt alice = gateway().decide(sale.id(), "alice", "p-1").receipt();
+        assertTrue(gateway().beginRestore(sale, 2));
+
+        int added = gateway().restoreBuyers(sale.id(), 5,
+                List.of(receipt(sale, "alice", "p-other"), receipt(sale, "bob", "p-2")));
+        gateway().finishRestore(sale.id(), 5);
+
+        assertEquals(1, added);
+        assertEquals(alice, gateway().purchaseOf(sale.id(), "alice").orElseThrow());
+        assertEquals(receipt(sale, "bob", "p-2"), gateway().purchaseOf(sale.id(), "bob").orElseThrow());
+        assertEquals(3, stock(sale));
+    }
+
+    @Test
+    void finishRestoreNeverLeavesNegativeStock() {
+        Sale sale = open(1);
+        restore(sale, receipt(sale, "alice", "p-1"), receipt(sale, "bob", "p-2"));
+
+        assertEquals(0, stock(sale));
+        assertEquals(Decision.of(Outcome.SOLD_OUT), gateway().decide(sale.id(), "carol", "p-3"));
+    }
+
+    // concurrency ----------------------------------------------------------------------------
+
+    @Test
+    void concurrentShoppersBuyExactlyTheStockOneUnitEach() throws Exception {
+        int stock = 25;
+        int shoppers = 200;
+        Sale sale = publish(open(stock));
+        List<Decision> decisions = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Decision>> futures = new ArrayList<>();
+            for (int attempt = 0; attempt < 2; attempt++) { // every shopper tries twice, with new candidates
+                for (int i = 0; i < shoppers; i++) {
+                    String shopper = "shopper-" + i;
+                    String candidate = "p-" + i + "-" + attempt;
+                    futures.add(pool.submit(() -> gateway().decide(sale.id(), shopper, candidate)));
+                }
+            }
+            for (Future<Decision> f : futures) {
+                decisions.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Receipt> sold = decisions.stream().filter(d -> d.outcome() == Outcome.BOUGHT).map(Decision::receipt)
+                .toList();
+        Set<String> buyers = sold.stream().map(Receipt::userIdentifier).collect(Collectors.toSet());
+        Map<Outcome, Long> counts = decisions.stream()
+                .collect(Collectors.groupingBy(Decision::outcome, Collectors.counting()));
+        assertEquals(stock, sold.size(), counts::toString);
+        assertEquals(stock, buyers.size(), "one unit per shopper");
+        assertEquals(0, stock(sale));
+        Set<String> recorded = new HashSet<>();
+        for (int i = 0; i < shoppers; i++) {
+            gateway().purchaseOf(sale.id(), "shopper-" + i).ifPresent(r -> recorded.add(r.userIdentifier()));
+        }
+        assertEquals(buyers, recorded);
+    }
+
+    // helpers --------------------------------------------------------------------------------
+
+    private Sale publish(Sale sale) {
+        gateway().publish(sale);
+        return sale;
+    }
+
+    /** Restores a sale from scratch with these buyers, as the reconciler does. */
+    private void restore(Sale sale, Receipt... receipts) {
+        assertTrue(gateway().beginRestore(sale, receipts.length));
+        gateway().restoreBuyers(sale.id(), sale.totalStock(), List.of(receipts));
+        gateway().finishRestore(sale.id(), sale.totalStock());
+    }
+
+    private long stock(Sale sale) {
+        return gateway().state(sale.id()).orElseThrow().stockRemaining();
+    }
+
+    private boolean eventually(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(2);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            elapse(Duration.ofMillis(50));
+        }
+        return true;
+    }
+
+    private Sale open(int stock) {
+        return sale(stock, Duration.ofHours(-1), Duration.ofHours(1));
+    }
+
+    private Sale upcoming(int stock) {
+        return sale(stock, Duration.ofHours(1), Duration.ofHours(2));
+    }
+
+    private Sale ended(int stock) {
+        return sale(stock, Duration.ofHours(-2), Duration.ofHours(-1));
+    }
+
+    /** A sale whose window is set around the store's clock; millisecond precision, as stores keep. */
+    private Sale sale(int stock, Duration startIn, Duration endIn) {
+        Instant now = storeNow().truncatedTo(ChronoUnit.MILLIS);
+        return new Sale(newId(), "Sneaker " + SEQUENCE.get(), stock, now.plus(startIn), now.plus(endIn),
+                now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)), false);
+    }
+
+    private static Sale cancelled(Sale s) {
+        return new Sale(s.id(), s.productName(), s.totalStock(), s.startTime(), s.endTime(), s.createdAt(),
+                s.updatedAt(), true);
+    }
+
+    private static Sale renamed(Sale s, String name, int stock) {
+        return new Sale(s.id(), name, stock, s.startTime(), s.endTime(), s.createdAt(), s.updatedAt(), s.cancelled());
+    }
+
+    private static Receipt receipt(Sale sale, String shopper, String purchaseId) {
+        return new Receipt(purchaseId, sale.id(), shopper, sale.startTime().plusSeconds(1));
+    }
+
+    private static String newId() {
+        return String.format("65f0%020x", SEQUENCE.incrementAndGet());
+    }
+}
