@@ -1,18 +1,18 @@
 package com.flashsale.it.v1;
 
-import static com.flashsale.it.Api.createSale;
-import static com.flashsale.it.Api.get;
-import static com.flashsale.it.Api.post;
-import static com.flashsale.it.Api.postAsAdmin;
-import static com.flashsale.it.Api.purchaseJson;
-import static com.flashsale.it.Api.saleJson;
+import static com.flashsale.it.harness.Api.createSale;
+import static com.flashsale.it.harness.Api.get;
+import static com.flashsale.it.harness.Api.post;
+import static com.flashsale.it.harness.Api.postAsAdmin;
+import static com.flashsale.it.harness.Api.purchaseJson;
+import static com.flashsale.it.harness.Api.saleJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
