@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.flashsale.it.faults.Rush.Attempt;
+import com.flashsale.it.harness.Rush;
+import com.flashsale.it.harness.Rush.Attempt;
+import com.flashsale.it.harness.ServiceClient;
 import com.flashsale.it.process.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +38,15 @@ class FaultInjectionIT {
 
     private static FaultSettings settings;
     private static FaultEnvironment env;
-    private static ShopClient client;
+    private static ServiceClient client;
     private static volatile String currentSale;
 
     @BeforeAll
     static void startProcesses() {
         settings = FaultSettings.fromSystemProperties();
         env = FaultEnvironment.start(settings);
-        client = new ShopClient(env.liberty.baseUrl(), env.adminPassword, settings.clientTimeout());
+        client = new ServiceClient("faults", env.liberty.baseUrl(), () -> env.adminPassword, settings.clientTimeout(),
+                Duration.ofSeconds(2));
     }
 
     @AfterAll
@@ -132,7 +135,14 @@ class FaultInjectionIT {
         currentSale = sale;
         String tag = scenario + "-" + Long.toString(System.currentTimeMillis(), 36);
         Duration giveUp = settings.rush().plus(FAULT_AT).plus(down).plus(RECOVERY_LIMIT);
-        Rush rush = new Rush(client, sale, tag, settings.shoppers(), settings.workers(), settings.rush(), giveUp).start();
+        // Shoppers arrive evenly over the rush, each buying until answered: a 503 or a refused, broken or
+        // timed-out request is retried after a pause, as a client would. A quarter send an Idempotency-Key and,
+        // once bought, send the same request again (it must replay the receipt); every tenth of the others
+        // tries a second time without a key (it must be refused as already purchased, with the same id).
+        Rush rush = Rush.on(client, sale, tag + "-", settings.shoppers()).workers(settings.workers())
+                .spread(settings.rush()).retry(Rush.Retry.untilAnswered(Duration.ofMillis(500), giveUp))
+                .idempotencyKeys(n -> n % 4 == 0 ? tag + "-key-" + n : null)
+                .againAfterPurchase(n -> n % 4 == 0 || n % 10 == 1).start();
         ScenarioRun run;
         try (ReadinessMonitor readiness = new ReadinessMonitor(client, rush::now)) {
             Thread.sleep(FAULT_AT.toMillis());
@@ -144,7 +154,9 @@ class FaultInjectionIT {
             long liftStart = rush.now();
             lift.run();
             long liftEnd = rush.now();
-            rush.await(giveUp.plusSeconds(30));
+            if (!rush.awaitFinished(giveUp.plusSeconds(30))) {
+                throw new IllegalStateException("The rush did not finish in " + giveUp.plusSeconds(30));
+            }
             rush.serverRestarting(false);
             awaitDrained(sale);
             run = new ScenarioRun(scenario, settings, sale, rush, readiness.polls(), faultStart, liftStart, liftEnd,

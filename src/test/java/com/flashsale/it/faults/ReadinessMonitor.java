@@ -1,5 +1,6 @@
 package com.flashsale.it.faults;
 
+import com.flashsale.it.harness.ServiceClient;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
@@ -15,7 +16,7 @@ final class ReadinessMonitor implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ReadinessMonitor(ShopClient client, LongSupplier clock) {
+    ReadinessMonitor(ServiceClient client, LongSupplier clock) {
         thread = new Thread(() -> {
             while (running) {
                 long started = clock.getAsLong();

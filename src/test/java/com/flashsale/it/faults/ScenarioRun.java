@@ -3,7 +3,8 @@ package com.flashsale.it.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.faults.Rush.Attempt;
+import com.flashsale.it.harness.Rush;
+import com.flashsale.it.harness.Rush.Attempt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,15 +112,15 @@ record ScenarioRun(String scenario, FaultSettings settings, String sale, Rush ru
                 rush.confirmed().size(), lost().size(), duplicates().size(),
                 (int) Math.max(0, recorded - settings.stock()),
                 (int) all.stream().filter(a -> a.status() == 503).count(),
-                (int) all.stream().filter(a -> a.failure() != null && !"client-timeout".equals(a.failure())).count(),
-                (int) all.stream().filter(a -> "client-timeout".equals(a.failure())).count(),
+                (int) all.stream().filter(a -> a.failure() != null && !a.timedOut()).count(),
+                (int) all.stream().filter(Attempt::timedOut).count(),
                 unexpected().size(), recorded, boughtWithoutA201(), maxLatencyDuringFault().toMillis(),
                 TimeUnit.NANOSECONDS.toMillis(recoveryNanos()));
     }
 
     void assertPromisesKept() {
         List<Attempt> all = attempts();
-        assertEquals(List.of(), all.stream().filter(a -> "client-timeout".equals(a.failure())).limit(5).toList(),
+        assertEquals(List.of(), all.stream().filter(Attempt::timedOut).limit(5).toList(),
                 "no request hangs past the client timeout of " + settings.clientTimeout());
         assertEquals(List.of(), unexpected().stream().limit(5).toList(), "only 201, 409 and 503 answers");
         assertEquals(List.of(), lost(), "every 201 is recorded in MongoDB");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.config.ConfigurationDocs;
-import com.flashsale.it.Api;
+import com.flashsale.it.harness.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,9 +1,11 @@
 package com.flashsale.it.scale;
 
+import com.flashsale.it.harness.ServiceClient;
 import com.flashsale.it.process.LibertyProcess;
 import com.flashsale.it.process.MongoServerProcess;
 import com.flashsale.it.process.Processes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +24,7 @@ final class Fleet implements AutoCloseable {
     final RedisClusterProcesses redis;
     final MongoServerProcess mongo;
     final List<LibertyProcess> servers = new ArrayList<>();
-    final List<Instance> instances = new ArrayList<>();
+    final List<ServiceClient> instances = new ArrayList<>();
     final String adminPassword = UUID.randomUUID().toString();
 
     Fleet() {
@@ -36,7 +38,7 @@ final class Fleet implements AutoCloseable {
             String name = "scale" + (char) ('A' + i);
             servers.add(new LibertyProcess(LibertyProcess.defaultWlpHome(), DIR.resolve("wlp-usr"), name,
                     http.get(i), https.get(i)));
-            instances.add(new Instance(name, "http://localhost:" + http.get(i), adminPassword));
+            instances.add(new ServiceClient(name, "http://localhost:" + http.get(i), adminPassword, Duration.ofSeconds(30)));
         }
     }
 
@@ -69,11 +71,11 @@ final class Fleet implements AutoCloseable {
         return this;
     }
 
-    Instance a() {
+    ServiceClient a() {
         return instances.get(0);
     }
 
-    Instance b() {
+    ServiceClient b() {
         return instances.get(1);
     }
 

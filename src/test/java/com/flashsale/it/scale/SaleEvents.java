@@ -3,6 +3,7 @@ package com.flashsale.it.scale;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import com.flashsale.it.harness.ServiceClient;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,10 @@ final class SaleEvents implements AutoCloseable {
     private SaleEvents() {
     }
 
-    static SaleEvents open(HttpClient client, URI uri) {
+    /** Opens the stream of the sale's live events on one instance. */
+    static SaleEvents open(ServiceClient instance, String saleId) {
+        HttpClient client = instance.http();
+        URI uri = instance.uri("/api/v1/sales/" + saleId + "/events");
         SaleEvents events = new SaleEvents();
         HttpResponse<Stream<String>> response;
         try {

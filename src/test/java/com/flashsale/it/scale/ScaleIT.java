@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flashsale.it.harness.Reply;
+import com.flashsale.it.harness.Rush;
+import com.flashsale.it.harness.ServiceClient;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -140,12 +143,12 @@ class ScaleIT {
     void aSaleOnOneInstanceReachesLivePagesOfTheOther() throws Exception {
         String sale = fleet.a().createSale("Fan-out", 10, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
         List<Long> millis = new ArrayList<>();
-        try (SaleEvents onA = fleet.a().events(sale); SaleEvents onB = fleet.b().events(sale)) {
+        try (SaleEvents onA = SaleEvents.open(fleet.a(), sale); SaleEvents onB = SaleEvents.open(fleet.b(), sale)) {
             assertEquals(10, onA.next(Duration.ofSeconds(10)).stockRemaining(), "first event: the current state");
             assertEquals(10, onB.next(Duration.ofSeconds(10)).stockRemaining(), "first event: the current state");
             for (int i = 1; i <= 6; i++) {
                 boolean onFirst = i % 2 == 1;
-                Instance seller = onFirst ? fleet.a() : fleet.b();
+                ServiceClient seller = onFirst ? fleet.a() : fleet.b();
                 SaleEvents watcher = onFirst ? onB : onA;
                 long sent = System.nanoTime();
                 assertEquals(201, seller.purchase(sale, "fan-" + i + "@example.com").status());
@@ -166,12 +169,12 @@ class ScaleIT {
     void aRushSplitAcrossBothInstancesSellsExactlyTheStock() throws Exception {
         // Warm both JVMs up the same way first, so neither rush below pays for the JIT alone.
         String warm = fleet.a().createSale("Warm-up", 100_000, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
-        Rush.run(fleet.instances, warm, "warm-", 1000, 2, WORKERS);
+        Rush.on(fleet.instances, warm, "warm-", 1000).attemptsEach(2).workers(WORKERS).run();
 
         String single = fleet.a().createSale("Rush on one", STOCK, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
-        Rush.Result one = Rush.run(List.of(fleet.a()), single, "one-", SHOPPERS, 2, WORKERS);
+        Rush one = Rush.on(fleet.a(), single, "one-", SHOPPERS).attemptsEach(2).workers(WORKERS).run();
         String split = fleet.a().createSale("Rush on two", STOCK, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
-        Rush.Result two = Rush.run(fleet.instances, split, "two-", SHOPPERS, 2, WORKERS);
+        Rush two = Rush.on(fleet.instances, split, "two-", SHOPPERS).attemptsEach(2).workers(WORKERS).run();
 
         String line = String.format("rush %d shoppers x 2 attempts, stock %d, %d client threads: one instance %.0f attempts/s"
                         + " (%.2f s), two instances %.0f attempts/s (%.2f s), ratio %.2f, load average %.1f",
@@ -195,14 +198,14 @@ class ScaleIT {
         Set<String> receipts = new HashSet<>();
         try {
             ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<java.util.concurrent.Future<Instance.Reply>> replies = new ArrayList<>();
+            List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < stock; i++) {
-                Instance seller = fleet.instances.get(i % 2);
+                ServiceClient seller = fleet.instances.get(i % 2);
                 String shopper = "outbox-" + i + "@example.com";
                 replies.add(pool.submit(() -> seller.purchase(sale, shopper)));
             }
             for (var reply : replies) {
-                Instance.Reply r = reply.get(2, TimeUnit.MINUTES);
+                Reply r = reply.get(2, TimeUnit.MINUTES);
                 assertEquals(201, r.status(), r::toString);
                 receipts.add(r.json().getString("purchaseId"));
             }
@@ -244,11 +247,11 @@ class ScaleIT {
         assertEquals(200, fleet.b().get("/health/live").status(), "alive: a restart would not help");
     }
 
-    private static void assertRushHeld(String sale, Rush.Result r) throws InterruptedException {
+    private static void assertRushHeld(String sale, Rush r) throws InterruptedException {
         assertEquals(List.of(), r.unexpected().stream().limit(5).toList(), r.unexpected().size() + " unexpected answers");
-        assertEquals(List.of(), r.duplicates(), "no shopper got two receipts");
-        assertEquals(STOCK, r.receipts().size(), "exactly the stock was sold");
-        assertEquals(STOCK, new HashSet<>(r.receipts().values()).size(), "purchase ids are unique");
+        assertEquals(List.of(), r.contradictions(), "no shopper got two receipts");
+        assertEquals(STOCK, r.owned().size(), "exactly the stock was sold");
+        assertEquals(STOCK, new HashSet<>(r.owned().values()).size(), "purchase ids are unique");
         assertEquals("0", redis.get("{sale:" + sale + "}:stock"));
         assertEquals(STOCK, redis.hlen("{sale:" + sale + "}:buyers"));
         MongoCollection<Document> purchases = mongo.getDatabase("flashsale").getCollection("purchases");
@@ -257,8 +260,8 @@ class ScaleIT {
         Map<String, String> recorded = new HashMap<>();
         purchases.find(Filters.eq("saleId", sale)).forEach(d -> recorded.put(d.getString("userIdentifier"),
                 d.get("_id").toString())); // the purchase id is the document id
-        assertEquals(r.receipts(), recorded, "MongoDB records are exactly the receipts");
-        for (Instance instance : fleet.instances) {
+        assertEquals(r.owned(), recorded, "MongoDB records are exactly the receipts");
+        for (ServiceClient instance : fleet.instances) {
             JsonObject audit = instance.getAsAdmin("/api/v1/admin/sales/" + sale + "/audit").json();
             assertTrue(audit.getBoolean("consistent"), () -> instance.name() + ": " + audit);
             assertEquals(0, audit.getInt("stockRemaining"), audit::toString);

@@ -2,7 +2,7 @@ package com.flashsale.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
+import com.flashsale.it.harness.Api;
 import org.openqa.selenium.By;
 
 /** Signs the admin in through the console's login form. */

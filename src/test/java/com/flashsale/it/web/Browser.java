@@ -2,7 +2,7 @@ package com.flashsale.it.web;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.flashsale.it.Api;
+import com.flashsale.it.harness.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

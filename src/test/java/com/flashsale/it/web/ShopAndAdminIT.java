@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -242,7 +243,7 @@ class ShopAndAdminIT {
         admin.screenshot("admin-purchases");
 
         String cookie = admin.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        Api.Reply csv = Api.send(Api.request("/admin/purchases.csv?sale=" + saleId)
+        Reply csv = Api.send(Api.request("/admin/purchases.csv?sale=" + saleId)
                 .header("Cookie", "JSESSIONID=" + cookie).GET());
         assertEquals(200, csv.status(), csv::toString);
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());

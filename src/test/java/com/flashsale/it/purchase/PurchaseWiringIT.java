@@ -1,4 +1,4 @@
-package com.flashsale.it.inserver;
+package com.flashsale.it.purchase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

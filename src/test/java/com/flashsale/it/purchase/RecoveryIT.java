@@ -1,15 +1,15 @@
-package com.flashsale.it.v1;
+package com.flashsale.it.purchase;
 
-import static com.flashsale.it.Api.createSale;
-import static com.flashsale.it.Api.get;
-import static com.flashsale.it.Api.post;
-import static com.flashsale.it.Api.purchaseJson;
+import static com.flashsale.it.harness.Api.createSale;
+import static com.flashsale.it.harness.Api.get;
+import static com.flashsale.it.harness.Api.post;
+import static com.flashsale.it.harness.Api.purchaseJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
-import com.flashsale.it.Stores;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
+import com.flashsale.it.harness.Stores;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;

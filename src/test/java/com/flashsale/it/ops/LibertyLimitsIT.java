@@ -1,11 +1,11 @@
-package com.flashsale.it.v1;
+package com.flashsale.it.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package com.flashsale.it.inserver;
+package com.flashsale.it.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,12 +1,12 @@
-package com.flashsale.it.inserver;
+package com.flashsale.it.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
-import com.flashsale.it.Stores;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
+import com.flashsale.it.harness.Stores;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.CookieManager;

@@ -1,4 +1,4 @@
-package com.flashsale.it;
+package com.flashsale.it.harness;
 
 import com.flashsale.it.process.Processes;
 import java.io.IOException;

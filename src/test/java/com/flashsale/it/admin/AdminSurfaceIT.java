@@ -1,12 +1,12 @@
-package com.flashsale.it.security;
+package com.flashsale.it.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
-import com.flashsale.it.Stores;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
+import com.flashsale.it.harness.Stores;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpRequest;

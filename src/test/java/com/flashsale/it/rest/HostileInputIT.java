@@ -1,11 +1,11 @@
-package com.flashsale.it.hostile;
+package com.flashsale.it.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
-package com.flashsale.it.security;
+package com.flashsale.it.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.flashsale.it.Api;
-import com.flashsale.it.Api.Reply;
-import com.flashsale.it.Stores;
+import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.Reply;
+import com.flashsale.it.harness.Stores;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Duration;
