@@ -34,7 +34,7 @@ public class PurchaseService {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final StockGateway gateway;
-    private final PurchaseRecorder recorder;
+    private final PurchaseGroupCommit recorder;
     private final PurchaseRepository purchases;
     private final Reconciler reconciler;
     private final PurchaseMetrics metrics;
@@ -43,7 +43,7 @@ public class PurchaseService {
     private final long recordTimeoutMillis;
 
     @Inject
-    public PurchaseService(StockGateway gateway, PurchaseRecorder recorder, PurchaseRepository purchases,
+    public PurchaseService(StockGateway gateway, PurchaseGroupCommit recorder, PurchaseRepository purchases,
                            Reconciler reconciler, PurchaseMetrics metrics, PurchaseRateLimiter limiter,
                            @ConfigProperty(name = "flashsale.purchase.record.timeout-ms")
                            long recordTimeoutMillis) {
@@ -138,7 +138,7 @@ public class PurchaseService {
         try {
             // The recorder's own @Timeout does not end this wait on Liberty while the write is stuck
             // in a socket read (measured: the whole 5 s MongoDB read timeout), so the wait is bounded here.
-            recorder.record(receipt, decision.outboxEntryId()).toCompletableFuture()
+            recorder.record(new DecidedPurchase(receipt, decision.outboxEntryId()))
                     .get(recordTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // Failed, timed out, circuit open or bulkhead full: the decision is final and the
