@@ -1,12 +1,17 @@
--- Decides one purchase atomically, judged by this Redis server's clock.
+-- Decides one purchase atomically, judged by this Redis server's clock, the shopper's rate limit
+-- for this sale included (prepended: token-bucket.lua).
 -- KEYS[1] {sale:<id>}:meta    hash: start, end (epoch ms), cancelled, rebuilding, ...
 -- KEYS[2] {sale:<id>}:stock   string: units left
 -- KEYS[3] {sale:<id>}:buyers  hash: shopper -> "<purchaseId>:<purchasedAtMs>"
 -- KEYS[4] {sale:<id>}:outbox  stream: purchases waiting for the durable record
+-- KEYS[5] {sale:<id>}:limit:<rule>:<shopper>  the shopper's token bucket in this sale (hash)
 -- ARGV[1] canonical shopper id
 -- ARGV[2] candidate purchase id (deterministic for an idempotent retry)
--- Returns {code} or {code, record} or {'BOUGHT', record, outboxEntryId}.
--- Order of checks: state, epoch, cancelled, window, already bought, stock.
+-- ARGV[3] the shopper limit's capacity ('0': no limit), ARGV[4] its refill period (ms)
+-- Returns {code} or {code, record} or {'BOUGHT', record, outboxEntryId} or {'RATE_LIMITED', waitMs}.
+-- Order of checks: state, epoch, shopper limit, cancelled, window, already bought, stock. The limit
+-- comes after the checks that send the service to reconcile and ask again (so one attempt takes
+-- one token) and before everything a shopper can learn: a refused attempt learns and changes nothing.
 -- Epoch: the run_id of the Redis process that last checked this sale's state against the durable
 -- record. Another process (a restart, a promoted replica) may hold older state than it acknowledged,
 -- so its first decision answers STALE and the service reconciles the sale before deciding.
@@ -14,9 +19,13 @@ local meta = redis.call('HMGET', KEYS[1], 'start', 'end', 'cancelled', 'rebuildi
 if not meta[1] then return {'NO_STATE'} end
 if meta[4] == '1' then return {'REBUILDING'} end
 if meta[5] ~= string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') then return {'STALE'} end
-if meta[3] == '1' then return {'CANCELLED'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if ARGV[3] ~= '0' then
+  local wait = take_token(KEYS[5], tonumber(ARGV[3]), tonumber(ARGV[4]), now)
+  if wait > 0 then return {'RATE_LIMITED', tostring(wait)} end
+end
+if meta[3] == '1' then return {'CANCELLED'} end
 if now < tonumber(meta[1]) then return {'NOT_STARTED'} end
 if now >= tonumber(meta[2]) then return {'ENDED'} end
 local existing = redis.call('HGET', KEYS[3], ARGV[1])

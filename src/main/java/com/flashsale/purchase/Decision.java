@@ -1,13 +1,16 @@
 package com.flashsale.purchase;
 
+import java.time.Duration;
+
 /**
  * The answer of the atomic purchase step.
  *
  * @param outcome what was decided
  * @param receipt the new purchase ({@code BOUGHT}) or the shopper's earlier one ({@code ALREADY_PURCHASED})
  * @param outboxEntryId the outbox entry recording a new purchase, or {@code null}
+ * @param retryAfter for {@code RATE_LIMITED}, how long until the shopper may try again; else zero
  */
-public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId) {
+public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId, Duration retryAfter) {
 
     /** Every answer the decision can give. */
     public enum Outcome {
@@ -20,7 +23,18 @@ public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId) {
          * The store process changed (restart, failover) since the sale's state was last checked
          * against the durable record: it may be older than what was acknowledged.
          */
-        STALE
+        STALE,
+        /** The shopper used up their attempts in this sale (the shopper rate limit): nothing decided. */
+        RATE_LIMITED
+    }
+
+    public Decision(Outcome outcome, Receipt receipt, String outboxEntryId) {
+        this(outcome, receipt, outboxEntryId, Duration.ZERO);
+    }
+
+    /** A refusal by the shopper's rate limit. */
+    public static Decision rateLimited(Duration retryAfter) {
+        return new Decision(Outcome.RATE_LIMITED, null, null, retryAfter);
     }
 
     public static Decision of(Outcome outcome) {

@@ -3,6 +3,7 @@ package com.flashsale.purchase;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.Limit;
 import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.SaleNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class PurchaseService {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final StockGateway gateway;
-    private final PurchaseRecorder recorder;
+    private final PurchaseGroupCommit recorder;
     private final PurchaseRepository purchases;
     private final Reconciler reconciler;
     private final PurchaseMetrics metrics;
@@ -42,7 +43,7 @@ public class PurchaseService {
     private final long recordTimeoutMillis;
 
     @Inject
-    public PurchaseService(StockGateway gateway, PurchaseRecorder recorder, PurchaseRepository purchases,
+    public PurchaseService(StockGateway gateway, PurchaseGroupCommit recorder, PurchaseRepository purchases,
                            Reconciler reconciler, PurchaseMetrics metrics, PurchaseRateLimiter limiter,
                            @ConfigProperty(name = "flashsale.purchase.record.timeout-ms")
                            long recordTimeoutMillis) {
@@ -62,9 +63,9 @@ public class PurchaseService {
 
     /**
      * Buys one unit. The same {@code idempotencyKey} sent again by the same shopper replays the
-     * original receipt instead of reporting "already purchased". Every attempt first takes a token
-     * from the shopper's rate limit for this sale (the client address is the caller's to check, as
-     * only the transport knows it), so a limited attempt decides nothing.
+     * original receipt instead of reporting "already purchased". The decision first takes a token
+     * from the shopper's rate limit for this sale, in the same atomic step (the client address is the
+     * caller's to check, as only the transport knows it), so a limited attempt decides nothing.
      *
      * @throws PurchaseRejectedException for every business refusal
      * @throws com.flashsale.ratelimit.RateLimitedException if the shopper used up their attempts
@@ -73,7 +74,6 @@ public class PurchaseService {
      */
     public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey) {
         String shopperId = requireShopperId(rawShopperId);
-        limiter.admitShopper(saleId, shopperId);
         String candidateId = candidatePurchaseId(saleId, shopperId, idempotencyKey);
         long started = System.nanoTime();
         Decision decision = decide(saleId, shopperId, candidateId);
@@ -82,6 +82,7 @@ public class PurchaseService {
             case BOUGHT -> record(decision);
             case NO_STATE -> throw new SaleNotFoundException(saleId);
             case REBUILDING, STALE -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
+            case RATE_LIMITED -> throw limiter.shopperRefused(decision.retryAfter());
             default -> throw new PurchaseRejectedException(decision.outcome(), decision.receipt());
         };
     }
@@ -119,11 +120,12 @@ public class PurchaseService {
     }
 
     private Decision decide(String saleId, String shopperId, String candidateId) {
-        Decision decision = gateway.decide(saleId, shopperId, candidateId);
+        Limit shopperLimit = limiter.shopperLimit();
+        Decision decision = gateway.decide(saleId, shopperId, candidateId, shopperLimit);
         // Missing state, or state a new Redis process has not yet checked (it may have come back
         // older than it acknowledged: stock too high, buyers missing): reconcile with the record first.
         if ((decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) && reconciler.restore(saleId)) {
-            decision = gateway.decide(saleId, shopperId, candidateId);
+            decision = gateway.decide(saleId, shopperId, candidateId, shopperLimit);
         }
         return decision;
     }
@@ -136,7 +138,7 @@ public class PurchaseService {
         try {
             // The recorder's own @Timeout does not end this wait on Liberty while the write is stuck
             // in a socket read (measured: the whole 5 s MongoDB read timeout), so the wait is bounded here.
-            recorder.record(receipt, decision.outboxEntryId()).toCompletableFuture()
+            recorder.record(new DecidedPurchase(receipt, decision.outboxEntryId()))
                     .get(recordTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // Failed, timed out, circuit open or bulkhead full: the decision is final and the

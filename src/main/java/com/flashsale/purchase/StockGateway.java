@@ -1,5 +1,6 @@
 package com.flashsale.purchase;
 
+import com.flashsale.ratelimit.Limit;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import java.util.List;
@@ -11,8 +12,16 @@ import java.util.Optional;
  */
 public interface StockGateway {
 
-    /** Decides one purchase in one atomic step against the store's own clock. */
-    Decision decide(String saleId, String shopperId, String candidatePurchaseId);
+    /**
+     * Decides one purchase in one atomic step against the store's own clock, taking the shopper's
+     * token for this sale first when {@code shopperLimit} is not null (a refusal decides nothing).
+     */
+    Decision decide(String saleId, String shopperId, String candidatePurchaseId, Limit shopperLimit);
+
+    /** Decides one purchase with no shopper limit. */
+    default Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
+        return decide(saleId, shopperId, candidatePurchaseId, null);
+    }
 
     /** The live state of a sale, or empty if the store holds none for it. */
     Optional<SaleState> state(String saleId);

@@ -1,6 +1,5 @@
 package com.flashsale.ratelimit;
 
-import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 
 /**
@@ -18,17 +17,11 @@ public record Limit(long capacity, Duration period) {
         }
     }
 
-    public BucketConfiguration configuration() {
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .build();
-    }
-
     /**
      * A short fingerprint of the rule for the bucket key: a bucket keeps the rule it was created
      * with, so a changed limit gets fresh buckets at once instead of after the old ones expire.
      */
-    String fingerprint() {
+    public String fingerprint() {
         return capacity + "per" + period.toSeconds() + "s";
     }
 }

@@ -3,19 +3,15 @@ package com.flashsale.ratelimit;
 import com.flashsale.ratelimit.RateLimitedException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Admits purchase attempts by two token buckets in the shared store: one per client address
- * (generous, since many shoppers can share one carrier NAT address) and one per shopper per sale
- * (tight, since a person needs only a few attempts). The purchase endpoints ask it before they
- * decide anything, so a refused attempt changes no state.
+ * The two purchase rate limits, token buckets in the shared store: one per client address
+ * (generous, since many shoppers can share one carrier NAT address), taken here before anything
+ * else, and one per shopper per sale (tight, since a person needs only a few attempts), which the
+ * decision store takes inside the purchase decision itself. Either way a refused attempt changes no
+ * state.
  *
  * <p>If the store cannot answer, the {@link com.flashsale.StoreUnavailableException} of the
  * adapter propagates: the attempt is answered 503 with {@code Retry-After}, as the purchase it
@@ -26,7 +22,6 @@ public class PurchaseRateLimiter {
 
     /** Every bucket key starts with it, so the admin reset finds and deletes them. */
     public static final String KEY_PREFIX = "flashsale:ratelimit:";
-    private static final Pattern PLAIN_SALE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final TokenBuckets buckets;
     private final RateLimitMetrics metrics;
@@ -70,15 +65,21 @@ public class PurchaseRateLimiter {
     }
 
     /**
-     * Takes a token for a shopper (canonical identifier) in a sale.
-     *
-     * @throws RateLimitedException if the shopper has used up their attempts in this sale
+     * The per-shopper-per-sale rule, or {@code null} when limits are off. The decision store takes
+     * the shopper's token in the same atomic step as the purchase decision (one round trip for both).
      */
-    public void admitShopper(String saleId, String shopperId) {
-        if (enabled) {
-            take(Kind.SHOPPER, KEY_PREFIX + "shopper:" + perShopper.fingerprint() + ':' + keyPart(saleId) + ':'
-                    + shopperId, perShopper);
-        }
+    public Limit shopperLimit() {
+        return enabled ? perShopper : null;
+    }
+
+    /**
+     * Counts a refusal by the shopper limit (reported by the decision) and answers it.
+     *
+     * @return the exception to throw
+     */
+    public RateLimitedException shopperRefused(Duration wait) {
+        metrics.rejected(Kind.SHOPPER);
+        return new RateLimitedException(Kind.SHOPPER, retryAfterSeconds(wait));
     }
 
     private void take(Kind kind, String key, Limit limit) {
@@ -93,22 +94,5 @@ public class PurchaseRateLimiter {
     static long retryAfterSeconds(Duration wait) {
         long seconds = wait.toSeconds();
         return Math.max(1, wait.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);
-    }
-
-    /**
-     * The sale id comes from the request path: an id of the usual form goes into the key as it is,
-     * anything else (long, odd characters) as a digest, so a key stays short whatever is sent.
-     */
-    static String keyPart(String saleId) {
-        if (saleId != null && PLAIN_SALE_ID.matcher(saleId).matches()) {
-            return saleId;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(saleId).getBytes(StandardCharsets.UTF_8));
-            return "h-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,11 @@
 package com.flashsale.purchase;
 
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.Limit;
+import com.flashsale.ratelimit.MemoryTokenBuckets;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,12 +43,15 @@ class InMemoryStockGateway implements StockGateway {
     private record Lock(String token, Instant expiresAt) {
     }
 
+    /** The shoppers' rate-limit buckets, per sale, rule and shopper (the purchase script's KEYS[5]). */
+    final MemoryTokenBuckets shopperBuckets = new MemoryTokenBuckets();
+
     InMemoryStockGateway(InMemoryOutbox outbox) {
         this.outbox = outbox;
     }
 
     @Override
-    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
+    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId, Limit shopperLimit) {
         calls.add("decide:" + saleId + ":" + shopperId);
         if (!scripted.isEmpty()) {
             return scripted.poll();
@@ -59,6 +65,13 @@ class InMemoryStockGateway implements StockGateway {
         }
         if (s.stale) {
             return Decision.of(Outcome.STALE);
+        }
+        if (shopperLimit != null) {
+            Duration wait = shopperBuckets.take(saleId + ':' + shopperLimit.fingerprint() + ':' + shopperId, shopperLimit,
+                    now.toEpochMilli());
+            if (!wait.isZero()) {
+                return Decision.rateLimited(wait);
+            }
         }
         if (s.sale.cancelled()) {
             return Decision.of(Outcome.CANCELLED);
@@ -141,9 +154,10 @@ class InMemoryStockGateway implements StockGateway {
     @Override
     public synchronized long forgetAll() {
         locks.values().removeIf(l -> !now.isBefore(l.expiresAt())); // expired: no longer a key
-        long n = states.size() + locks.size() + (currentSaleId == null ? 0 : 1);
+        long n = states.size() + locks.size() + shopperBuckets.size() + (currentSaleId == null ? 0 : 1);
         states.clear();
         locks.clear();
+        shopperBuckets.clear();
         currentSaleId = null;
         return n;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.Limit;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import java.time.Duration;
@@ -151,6 +152,64 @@ public abstract class StockGatewayContract {
 
         assertFalse(gateway().beginRestore(sale, 0), "the state is whole: nothing to restore");
         assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p-1").outcome());
+    }
+
+    // the shopper's rate limit, taken in the decision ----------------------------------------
+
+    @Test
+    void refusesAShopperPastTheLimitPerSaleAndPerShopperAndTheRefusalChangesNothing() {
+        Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
+        Sale sale = publish(open(5));
+        Sale other = publish(open(5));
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", threePerMinute).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p2", threePerMinute).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", threePerMinute).outcome());
+
+        Decision refused = gateway().decide(sale.id(), "alice", "p4", threePerMinute);
+
+        assertEquals(Outcome.RATE_LIMITED, refused.outcome());
+        assertNull(refused.receipt(), "a refused attempt learns nothing");
+        assertNull(refused.outboxEntryId());
+        long waitMillis = refused.retryAfter().toMillis();
+        assertTrue(waitMillis > 19_000 && waitMillis <= 20_000, "one token every 20 s: " + refused.retryAfter());
+        assertEquals(4, stock(sale), "nothing changed");
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p5", threePerMinute).outcome(), "per shopper");
+        assertEquals(Outcome.BOUGHT, gateway().decide(other.id(), "alice", "p6", threePerMinute).outcome(), "per sale");
+    }
+
+    @Test
+    void aShopperSpinningBeforeTheStartSpendsTheLimitOnNotStarted() {
+        Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
+        Sale sale = publish(upcoming(3));
+        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p1", twoPerMinute).outcome());
+        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p2", twoPerMinute).outcome());
+        assertEquals(Outcome.RATE_LIMITED, gateway().decide(sale.id(), "bot", "p3", twoPerMinute).outcome());
+    }
+
+    @Test
+    void aTokenComesBackAfterItsShareOfThePeriod() {
+        Limit onePerSecond = new Limit(1, Duration.ofSeconds(1));
+        Sale sale = publish(open(5));
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", onePerSecond).outcome());
+        assertEquals(Outcome.RATE_LIMITED, gateway().decide(sale.id(), "alice", "p2", onePerSecond).outcome());
+        elapse(Duration.ofMillis(1100));
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", onePerSecond).outcome());
+    }
+
+    @Test
+    void withoutALimitNoAttemptIsRefused() {
+        Sale sale = publish(open(5));
+        for (int i = 0; i < 20; i++) {
+            assertTrue(gateway().decide(sale.id(), "alice", "p" + i).outcome() != Outcome.RATE_LIMITED);
+        }
+    }
+
+    @Test
+    void anUnknownSaleTakesNoToken() {
+        Limit onePerMinute = new Limit(1, Duration.ofSeconds(60));
+        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p1", onePerMinute).outcome());
+        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p2", onePerMinute).outcome());
+        assertEquals(0, gateway().forgetAll(), "nothing was written for an unknown sale");
     }
 
     // state and purchaseOf --------------------------------------------------------------------

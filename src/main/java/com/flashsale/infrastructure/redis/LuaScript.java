@@ -29,11 +29,20 @@ final class LuaScript {
     }
 
     static LuaScript load(String name) {
+        return new LuaScript(name, source(name));
+    }
+
+    /** A script that uses the local functions of {@code library} (its source is put in front). */
+    static LuaScript load(String library, String name) {
+        return new LuaScript(name, source(library) + source(name));
+    }
+
+    private static String source(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream("/redis/" + name + ".lua")) {
             if (in == null) {
                 throw new IllegalStateException("Missing Lua script redis/" + name + ".lua");
             }
-            return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package com.flashsale.infrastructure.redis;
 
+import com.flashsale.ratelimit.Limit;
 import java.util.List;
 
 /**
@@ -34,12 +35,17 @@ final class RedisKeys {
         return "{sale:" + saleId + "}:outbox";
     }
 
+    /**
+     * A shopper's rate-limit bucket in a sale, next to the sale's keys so the purchase script takes
+     * it in the same step; the rule is part of the key, so a changed limit starts on fresh buckets.
+     * With limits off the script never touches it.
+     */
+    static String shopperLimit(String saleId, Limit limit, String shopperId) {
+        return "{sale:" + saleId + "}:limit:" + (limit == null ? "off" : limit.fingerprint()) + ':' + shopperId;
+    }
+
     static String lock(String name) {
         return "flashsale:lock:" + name;
     }
 
-    /** meta, stock, buyers, outbox: the keys of the purchase script. */
-    static List<String> all(String saleId) {
-        return List.of(meta(saleId), stock(saleId), buyers(saleId), outbox(saleId));
-    }
 }

@@ -3,6 +3,7 @@ package com.flashsale.infrastructure.redis;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.purchase.Decision;
+import com.flashsale.ratelimit.Limit;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.purchase.Receipt;
 import com.flashsale.purchase.StockGateway;
@@ -10,6 +11,7 @@ import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import redis.clients.jedis.exceptions.JedisException;
 @StoreCall("redis")
 public class RedisStockGateway implements StockGateway {
 
-    private static final LuaScript PURCHASE = LuaScript.load("purchase");
+    private static final LuaScript PURCHASE = LuaScript.load("token-bucket", "purchase");
     private static final LuaScript STATE = LuaScript.load("state");
     private static final LuaScript PUBLISH = LuaScript.load("publish");
     private static final LuaScript REPUBLISH = LuaScript.load("republish");
@@ -52,10 +54,17 @@ public class RedisStockGateway implements StockGateway {
     }
 
     @Override
-    public Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
-        List<?> reply = (List<?>) call(() -> PURCHASE.run(redis, RedisKeys.all(saleId),
-                List.of(shopperId, candidatePurchaseId)));
+    public Decision decide(String saleId, String shopperId, String candidatePurchaseId, Limit shopperLimit) {
+        List<String> keys = List.of(RedisKeys.meta(saleId), RedisKeys.stock(saleId), RedisKeys.buyers(saleId),
+                RedisKeys.outbox(saleId), RedisKeys.shopperLimit(saleId, shopperLimit, shopperId));
+        List<String> args = List.of(shopperId, candidatePurchaseId,
+                shopperLimit == null ? "0" : Long.toString(shopperLimit.capacity()),
+                shopperLimit == null ? "0" : Long.toString(shopperLimit.period().toMillis()));
+        List<?> reply = (List<?>) call(() -> PURCHASE.run(redis, keys, args));
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
+        if (outcome == Outcome.RATE_LIMITED) {
+            return Decision.rateLimited(Duration.ofMillis(Math.max(1, (long) Double.parseDouble((String) reply.get(1)))));
+        }
         Receipt receipt = reply.size() > 1 ? receipt(saleId, shopperId, (String) reply.get(1)) : null;
         String entryId = reply.size() > 2 && !((String) reply.get(2)).isEmpty() ? (String) reply.get(2) : null;
         if (entryId != null) {
