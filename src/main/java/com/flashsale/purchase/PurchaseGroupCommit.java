@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * while fewer than {@code flashsale.purchase.record.batches-in-flight} batches are being written,
  * the queue (at most {@code flashsale.purchase.record.batch-size}) goes out as the next batch. No
  * timer: while a batch is written the next one fills, so a quiet shop writes each purchase at once
- * and a rush writes hundreds per round trip. The promise is unchanged: a request answers 201 once
+ * and a rush writes hundreds per round trip. At most one batch waits: beyond it a purchase is left
+ * to the outbox at once (as the bulkhead's queue did before), so a slow MongoDB adds no queueing. The promise is unchanged: a request answers 201 once
  * its batch is in MongoDB, or after the bounded wait with the purchase still in the outbox.
  */
 @ApplicationScoped
@@ -27,6 +28,7 @@ public class PurchaseGroupCommit {
     private final int maxInFlight;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
 
     private record Pending(DecidedPurchase purchase, CompletableFuture<Void> done) {
     }
@@ -45,8 +47,16 @@ public class PurchaseGroupCommit {
         this(null, 1, 1);
     }
 
-    /** Queues the purchase for the next batch; the stage completes when its batch is recorded or failed. */
+    /**
+     * Queues the purchase for the next batch; the stage completes when its batch is recorded or failed.
+     * When the next batch is already full the stage fails at once: MongoDB is not keeping up, and the
+     * purchase, safe in the outbox, is better left to the persister than waited for.
+     */
     public CompletableFuture<Void> record(DecidedPurchase purchase) {
+        if (queued.incrementAndGet() > batchSize) {
+            queued.decrementAndGet();
+            return CompletableFuture.failedFuture(new IllegalStateException("group commit full"));
+        }
         Pending pending = new Pending(purchase, new CompletableFuture<>());
         queue.add(pending);
         flush();
@@ -76,6 +86,7 @@ public class PurchaseGroupCommit {
         Pending next;
         while (batch.size() < batchSize && (next = queue.poll()) != null) {
             batch.add(next);
+            queued.decrementAndGet();
         }
         return batch;
     }

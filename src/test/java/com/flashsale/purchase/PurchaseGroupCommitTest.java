@@ -62,6 +62,7 @@ class PurchaseGroupCommitTest {
         CompletableFuture<Void> b = commit.record(purchase(1));
         CompletableFuture<Void> c = commit.record(purchase(2));
         CompletableFuture<Void> d = commit.record(purchase(3));
+        assertTrue(d.isCompletedExceptionally(), "beyond one waiting batch: left to the outbox at once");
 
         recorder.writes.get(0).completeExceptionally(new IllegalStateException("database down"));
 
@@ -70,8 +71,6 @@ class PurchaseGroupCommitTest {
         assertFalse(b.isDone());
         recorder.writes.get(1).complete(null);
         assertTrue(b.isDone() && c.isDone() && !b.isCompletedExceptionally());
-        recorder.writes.get(2).complete(null);
-        assertTrue(d.isDone() && !d.isCompletedExceptionally());
     }
 
     @Test
@@ -85,6 +84,23 @@ class PurchaseGroupCommitTest {
         PurchaseGroupCommit commit = new PurchaseGroupCommit(refusing, 10, 2);
         assertTrue(commit.record(purchase(0)).isCompletedExceptionally());
         assertTrue(commit.record(purchase(1)).isCompletedExceptionally());
+    }
+
+    @Test
+    void whenTheNextBatchIsFullAPurchaseIsLeftToTheOutboxAtOnce() {
+        HeldRecorder recorder = new HeldRecorder();
+        PurchaseGroupCommit commit = new PurchaseGroupCommit(recorder, 3, 1);
+        commit.record(purchase(0)); // in flight
+        List<CompletableFuture<Void>> next = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            next.add(commit.record(purchase(i)));
+        }
+        CompletableFuture<Void> overflow = commit.record(purchase(4));
+        assertTrue(overflow.isCompletedExceptionally(), "the fourth waiting purchase is not waited for");
+        next.forEach(f -> assertFalse(f.isDone()));
+        recorder.writes.get(0).complete(null);
+        assertEquals(3, recorder.batches.get(1).size());
+        assertFalse(commit.record(purchase(5)).isDone(), "room again once the waiting batch went out");
     }
 
     @Test
