@@ -32,7 +32,7 @@ class PurchaseServiceTest {
     private final InMemorySaleRepository sales = new InMemorySaleRepository();
     private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final PurchaseService service = new PurchaseService(gateway, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2), purchases,
+    private final PurchaseService service = new PurchaseService(gateway, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run), purchases,
             new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics,
             new PurchaseRateLimiter((key, limit) -> Duration.ZERO, null, false, 1, 1, 1, 1), 1000);
 
