@@ -6,12 +6,16 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The open streams of one topic (a sale, or all sales) and the last state each sale was
  * broadcast with, so that only changes are sent.
  */
 final class Channel {
+
+    private static final Logger LOG = Logger.getLogger(Channel.class.getName());
 
     private final SseBroadcaster broadcaster;
     private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
@@ -22,6 +26,7 @@ final class Channel {
         this.broadcaster = broadcaster;
         broadcaster.onClose(sinks::remove);
         broadcaster.onError((sink, error) -> {
+            LOG.log(Level.FINE, "Closing an event stream that failed a write", error);
             sinks.remove(sink);
             sink.close();
         });

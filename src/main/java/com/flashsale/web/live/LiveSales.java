@@ -17,12 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -85,20 +88,47 @@ public class LiveSales {
     /** Opens a stream on one sale's changes, starting with its current state. */
     public void watchSale(SaleState current, SseEventSink sink, Sse sse) {
         this.sse = sse;
-        Channel channel = channel(current.saleId(), sse);
-        channel.changed(current);
-        sink.send(saleEvent(current));
-        channel.add(sink);
+        afterFirstEvent(sink.send(saleEvent(current)), sink,
+                () -> join(current.saleId(), sink, sse, channel -> channel.changed(current)));
     }
 
     /** Opens a stream on every sale's changes, starting with the purchase rate. */
     public void watchAll(SseEventSink sink, Sse sse) {
         this.sse = sse;
-        Channel channel = channel(ALL_SALES, sse);
         double perSecond = rate.perSecond();
-        channel.rateChanged(perSecond);
-        sink.send(rateEvent(perSecond));
-        channel.add(sink);
+        afterFirstEvent(sink.send(rateEvent(perSecond)), sink,
+                () -> join(ALL_SALES, sink, sse, channel -> channel.rateChanged(perSecond)));
+    }
+
+    /**
+     * A stream joins its channel only once its first event is written, so no broadcast writes to it
+     * at the same time (a new sale's first read rebuilds its state and announces a change at once;
+     * the stream then ended the moment it opened, now and then). A change broadcast before it joins
+     * reaches it at the next tick: joining resets what the channel last sent to this first event.
+     */
+    private static void afterFirstEvent(CompletionStage<?> sent, SseEventSink sink, Runnable join) {
+        sent.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                join.run();
+            } else {
+                LOG.log(Level.FINE, "A new event stream failed on its first event", failure);
+                sink.close();
+            }
+        });
+    }
+
+    /**
+     * Adds the stream to its topic's channel, made if needed, under the map's lock for that topic: the
+     * tick removes and closes a channel with no streams under the same lock, so a stream can never be
+     * added to a channel the tick is closing (it was: the new stream ended at once, now and then).
+     */
+    private void join(String topic, SseEventSink sink, Sse sse, Consumer<Channel> remember) {
+        channels.compute(topic, (t, existing) -> {
+            Channel channel = existing != null ? existing : new Channel(sse.newBroadcaster());
+            remember.accept(channel);
+            channel.add(sink);
+            return channel;
+        });
     }
 
     /**
@@ -121,22 +151,22 @@ public class LiveSales {
         return channels.values().stream().mapToInt(Channel::size).sum();
     }
 
-    private Channel channel(String topic, Sse sse) {
-        return channels.computeIfAbsent(topic, t -> new Channel(sse.newBroadcaster()));
-    }
-
     void tick() {
         try {
             rate.sample();
             boolean heartbeat = ++ticks % Math.max(1, heartbeatSeconds * 1000 / intervalMillis) == 0;
-            channels.forEach((topic, channel) -> {
-                if (channel.prune()) {
-                    channels.remove(topic, channel);
-                    channel.close();
-                } else {
-                    broadcastChanges(topic, channel, EVERYTHING, heartbeat);
-                }
-            });
+            List<Channel> emptied = new ArrayList<>();
+            for (String topic : channels.keySet()) {
+                channels.computeIfPresent(topic, (t, channel) -> {
+                    if (channel.prune()) {
+                        emptied.add(channel);
+                        return null;
+                    }
+                    return channel;
+                });
+            }
+            emptied.forEach(Channel::close);
+            channels.forEach((topic, channel) -> broadcastChanges(topic, channel, EVERYTHING, heartbeat));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Live update tick failed", e);
         }
