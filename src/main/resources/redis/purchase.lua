@@ -23,7 +23,7 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if ARGV[3] ~= '0' then
   local wait = take_token(KEYS[5], tonumber(ARGV[3]), tonumber(ARGV[4]), now)
-  if wait > 0 then return {'RATE_LIMITED', tostring(wait)} end
+  if wait > 0 then return {'RATE_LIMITED', wait} end
 end
 if meta[3] == '1' then return {'CANCELLED'} end
 if now < tonumber(meta[1]) then return {'NOT_STARTED'} end

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the queue (at most {@code flashsale.purchase.record.batch-size}) goes out as the next batch. No
  * timer: while a batch is written the next one fills, so a quiet shop writes each purchase at once
  * and a rush writes hundreds per round trip. At most one batch waits: beyond it a purchase is left
- * to the outbox at once (as the bulkhead's queue did before), so a slow MongoDB adds no queueing. The promise is unchanged: a request answers 201 once
- * its batch is in MongoDB, or after the bounded wait with the purchase still in the outbox.
+ * to the outbox at once (as the bulkhead's queue did before), so a slow MongoDB adds no queueing.
+ * The promise is unchanged: a request answers 201 once its batch is in MongoDB, or after the
+ * bounded wait with the purchase still in the outbox.
  */
 @ApplicationScoped
 public class PurchaseGroupCommit {

@@ -63,7 +63,7 @@ public class RedisStockGateway implements StockGateway {
         List<?> reply = (List<?>) call(() -> PURCHASE.run(redis, keys, args));
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
         if (outcome == Outcome.RATE_LIMITED) {
-            return Decision.rateLimited(Duration.ofMillis(Math.max(1, (long) Double.parseDouble((String) reply.get(1)))));
+            return Decision.rateLimited(Duration.ofMillis(Math.max(1, (Long) reply.get(1))));
         }
         Receipt receipt = reply.size() > 1 ? receipt(saleId, shopperId, (String) reply.get(1)) : null;
         String entryId = reply.size() > 2 && !((String) reply.get(2)).isEmpty() ? (String) reply.get(2) : null;
