@@ -1,17 +1,21 @@
--- Decides one purchase atomically, judged by this Redis server's clock, the shopper's rate limit
--- for this sale included (prepended: token-bucket.lua).
+-- Decides one purchase atomically, judged by this Redis server's clock, the rate limits of the
+-- client address and of the shopper in this sale included (prepended: token-bucket.lua).
 -- KEYS[1] {sale:<id>}:meta    hash: start, end (epoch ms), cancelled, rebuilding, ...
 -- KEYS[2] {sale:<id>}:stock   string: units left
 -- KEYS[3] {sale:<id>}:buyers  hash: shopper -> "<purchaseId>:<purchasedAtMs>"
 -- KEYS[4] {sale:<id>}:outbox  stream: purchases waiting for the durable record
--- KEYS[5] {sale:<id>}:limit:<rule>:<shopper>  the shopper's token bucket in this sale (hash)
+-- KEYS[5] {sale:<id>}:limit:shopper:<rule>:<shopper>  the shopper's token bucket in this sale (hash)
+-- KEYS[6] {sale:<id>}:limit:address:<rule>:<address>  the client address's token bucket in this sale
 -- ARGV[1] canonical shopper id
 -- ARGV[2] candidate purchase id (deterministic for an idempotent retry)
 -- ARGV[3] the shopper limit's capacity ('0': no limit), ARGV[4] its refill period (ms)
--- Returns {code} or {code, record} or {'BOUGHT', record, outboxEntryId} or {'RATE_LIMITED', waitMs}.
--- Order of checks: state, epoch, shopper limit, cancelled, window, already bought, stock. The limit
--- comes after the checks that send the service to reconcile and ask again (so one attempt takes
--- one token) and before everything a shopper can learn: a refused attempt learns and changes nothing.
+-- ARGV[5] the address limit's capacity ('0': no limit), ARGV[6] its refill period (ms)
+-- Returns {code} or {code, record} or {'BOUGHT', record, outboxEntryId}
+-- or {'ADDRESS_LIMITED' | 'SHOPPER_LIMITED', waitMs}.
+-- Order of checks: state, epoch, address limit, shopper limit, cancelled, window, already bought,
+-- stock. The limits come after the checks that send the service to reconcile and ask again (so one
+-- attempt takes one token of each) and before everything a shopper can learn: a refused attempt
+-- learns and changes nothing (an attempt the shopper limit refuses has spent its address token).
 -- Epoch: the run_id of the Redis process that last checked this sale's state against the durable
 -- record. Another process (a restart, a promoted replica) may hold older state than it acknowledged,
 -- so its first decision answers STALE and the service reconciles the sale before deciding.
@@ -21,9 +25,13 @@ if meta[4] == '1' then return {'REBUILDING'} end
 if meta[5] ~= string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') then return {'STALE'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if ARGV[5] ~= '0' then
+  local wait = take_token(KEYS[6], tonumber(ARGV[5]), tonumber(ARGV[6]), now)
+  if wait > 0 then return {'ADDRESS_LIMITED', wait} end
+end
 if ARGV[3] ~= '0' then
   local wait = take_token(KEYS[5], tonumber(ARGV[3]), tonumber(ARGV[4]), now)
-  if wait > 0 then return {'RATE_LIMITED', wait} end
+  if wait > 0 then return {'SHOPPER_LIMITED', wait} end
 end
 if meta[3] == '1' then return {'CANCELLED'} end
 if now < tonumber(meta[1]) then return {'NOT_STARTED'} end

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param outcome what was decided
  * @param receipt the new purchase ({@code BOUGHT}) or the shopper's earlier one ({@code ALREADY_PURCHASED})
  * @param outboxEntryId the outbox entry recording a new purchase, or {@code null}
- * @param retryAfter for {@code RATE_LIMITED}, how long until the shopper may try again; else zero
+ * @param retryAfter for {@code ADDRESS_LIMITED} and {@code SHOPPER_LIMITED}, how long until the shopper may try again; else zero
  */
 public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId, Duration retryAfter) {
 
@@ -24,17 +24,22 @@ public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId, D
          * against the durable record: it may be older than what was acknowledged.
          */
         STALE,
+        /** The client address used up its attempts in this sale (the address rate limit): nothing decided. */
+        ADDRESS_LIMITED,
         /** The shopper used up their attempts in this sale (the shopper rate limit): nothing decided. */
-        RATE_LIMITED
+        SHOPPER_LIMITED
     }
 
     public Decision(Outcome outcome, Receipt receipt, String outboxEntryId) {
         this(outcome, receipt, outboxEntryId, Duration.ZERO);
     }
 
-    /** A refusal by the shopper's rate limit. */
-    public static Decision rateLimited(Duration retryAfter) {
-        return new Decision(Outcome.RATE_LIMITED, null, null, retryAfter);
+    /** A refusal by a rate limit: {@code ADDRESS_LIMITED} or {@code SHOPPER_LIMITED}. */
+    public static Decision rateLimited(Outcome limit, Duration retryAfter) {
+        if (limit != Outcome.ADDRESS_LIMITED && limit != Outcome.SHOPPER_LIMITED) {
+            throw new IllegalArgumentException(limit + " is not a rate limit");
+        }
+        return new Decision(limit, null, null, retryAfter);
     }
 
     public static Decision of(Outcome outcome) {

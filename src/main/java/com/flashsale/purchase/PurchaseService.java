@@ -3,8 +3,9 @@ package com.flashsale.purchase;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.Decision.Outcome;
-import com.flashsale.ratelimit.Limit;
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.PurchaseRateLimiter;
+import com.flashsale.ratelimit.RateLimitedException.Kind;
 import com.flashsale.sale.SaleNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,27 +63,29 @@ public class PurchaseService {
     }
 
     /**
-     * Buys one unit. The same {@code idempotencyKey} sent again by the same shopper replays the
-     * original receipt instead of reporting "already purchased". The decision first takes a token
-     * from the shopper's rate limit for this sale, in the same atomic step (the client address is the
-     * caller's to check, as only the transport knows it), so a limited attempt decides nothing.
+     * Buys one unit for an attempt from {@code clientAddress}. The same {@code idempotencyKey} sent
+     * again by the same shopper replays the original receipt instead of reporting "already
+     * purchased". The decision first takes a token from the address's and then from the shopper's
+     * rate limit in this sale, in the same atomic step, so a limited attempt decides nothing.
      *
      * @throws PurchaseRejectedException for every business refusal
-     * @throws com.flashsale.ratelimit.RateLimitedException if the shopper used up their attempts
+     * @throws com.flashsale.ratelimit.RateLimitedException if the address or the shopper used up
+     *         their attempts
      * @throws SaleNotFoundException if the sale does not exist
      * @throws StoreUnavailableException if the decision store cannot decide now
      */
-    public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey) {
+    public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey, String clientAddress) {
         String shopperId = requireShopperId(rawShopperId);
         String candidateId = candidatePurchaseId(saleId, shopperId, idempotencyKey);
         long started = System.nanoTime();
-        Decision decision = decide(saleId, shopperId, candidateId);
+        Decision decision = decide(saleId, shopperId, candidateId, clientAddress);
         metrics.record(decision.outcome(), System.nanoTime() - started);
         return switch (decision.outcome()) {
             case BOUGHT -> record(decision);
             case NO_STATE -> throw new SaleNotFoundException(saleId);
             case REBUILDING, STALE -> throw new StoreUnavailableException("The sale is being restored; try again in a moment.");
-            case RATE_LIMITED -> throw limiter.shopperRefused(decision.retryAfter());
+            case ADDRESS_LIMITED -> throw limiter.refused(Kind.IP, decision.retryAfter());
+            case SHOPPER_LIMITED -> throw limiter.refused(Kind.SHOPPER, decision.retryAfter());
             default -> throw new PurchaseRejectedException(decision.outcome(), decision.receipt());
         };
     }
@@ -119,13 +122,18 @@ public class PurchaseService {
         };
     }
 
-    private Decision decide(String saleId, String shopperId, String candidateId) {
-        Limit shopperLimit = limiter.shopperLimit();
-        Decision decision = gateway.decide(saleId, shopperId, candidateId, shopperLimit);
+    private Decision decide(String saleId, String shopperId, String candidateId, String clientAddress) {
+        AttemptLimits limits = limiter.limitsFor(clientAddress);
+        Decision decision = gateway.decide(saleId, shopperId, candidateId, limits);
         // Missing state, or state a new Redis process has not yet checked (it may have come back
-        // older than it acknowledged: stock too high, buyers missing): reconcile with the record first.
-        if ((decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) && reconciler.restore(saleId)) {
-            decision = gateway.decide(saleId, shopperId, candidateId, shopperLimit);
+        // older than it acknowledged: stock too high, buyers missing): reconcile with the record
+        // first. That reads MongoDB, so the address pays for it from its budget across sales first
+        // (the decision took no token: an unknown sale id must not be a free way to load the database).
+        if (decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) {
+            limiter.admitClient(clientAddress);
+            if (reconciler.restore(saleId)) {
+                decision = gateway.decide(saleId, shopperId, candidateId, limits);
+            }
         }
         return decision;
     }

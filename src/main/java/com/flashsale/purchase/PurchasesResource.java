@@ -1,13 +1,10 @@
 package com.flashsale.purchase;
 
 import com.flashsale.infrastructure.rest.StrictJson;
-import com.flashsale.ratelimit.PurchaseRateLimiter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,9 +38,6 @@ public class PurchasesResource {
     @Inject
     PurchaseQueries queries;
 
-    @Inject
-    PurchaseRateLimiter limiter;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Buy one unit",
@@ -54,9 +48,8 @@ public class PurchasesResource {
     public Response purchase(@PathParam("saleId") String saleId, String body,
                              @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
                              @Context HttpServletRequest request) {
-        limiter.admitClient(request.getRemoteAddr());
         String userIdentifier = PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier();
-        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey);
+        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder().path(receipt.userIdentifier()).build())
                 .entity(receipt).build();
     }
@@ -76,8 +69,8 @@ public class PurchasesResource {
     @Operation(summary = "The sale's recorded purchases: a JSON page (oldest first), or every one as CSV "
             + "with Accept: text/csv or format=csv")
     public Response list(@PathParam("saleId") String saleId,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+                         @QueryParam("page") @DefaultValue("0") int page,
+                         @QueryParam("size") @DefaultValue("50") int size,
                          @QueryParam("q") String identifierPrefix,
                          @QueryParam("format") String format,
                          @Context HttpHeaders headers) {

@@ -1,6 +1,6 @@
 package com.flashsale.purchase;
 
-import com.flashsale.ratelimit.Limit;
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import java.util.List;
@@ -13,15 +13,11 @@ import java.util.Optional;
 public interface StockGateway {
 
     /**
-     * Decides one purchase in one atomic step against the store's own clock, taking the shopper's
-     * token for this sale first when {@code shopperLimit} is not null (a refusal decides nothing).
+     * Decides one purchase in one atomic step against the store's own clock, taking first a token
+     * of the client address in this sale and then one of the shopper in this sale, for each limit
+     * that {@code limits} applies (a refusal decides nothing and reveals nothing).
      */
-    Decision decide(String saleId, String shopperId, String candidatePurchaseId, Limit shopperLimit);
-
-    /** Decides one purchase with no shopper limit. */
-    default Decision decide(String saleId, String shopperId, String candidatePurchaseId) {
-        return decide(saleId, shopperId, candidatePurchaseId, null);
-    }
+    Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits);
 
     /** The live state of a sale, or empty if the store holds none for it. */
     Optional<SaleState> state(String saleId);

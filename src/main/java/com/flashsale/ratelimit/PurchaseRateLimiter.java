@@ -7,11 +7,13 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The two purchase rate limits, token buckets in the shared store: one per client address
- * (generous, since many shoppers can share one carrier NAT address), taken here before anything
- * else, and one per shopper per sale (tight, since a person needs only a few attempts), which the
- * decision store takes inside the purchase decision itself. Either way a refused attempt changes no
- * state.
+ * The two purchase rate limits, token buckets in the shared store: one per client address in a sale
+ * (generous, since many shoppers can share one carrier NAT address) and one per shopper in a sale
+ * (tight, since a person needs only a few attempts). The decision store takes both inside the
+ * purchase decision itself, so an attempt costs one round trip. An attempt on a sale the store holds
+ * no state for, which the service must look up in the durable record, first takes a token from the
+ * address's bucket across sales ({@link #admitClient}), so nobody can make the service read the
+ * database at will. Either way a refused attempt changes no state.
  *
  * <p>If the store cannot answer, the {@link com.flashsale.StoreUnavailableException} of the
  * adapter propagates: the attempt is answered 503 with {@code Retry-After}, as the purchase it
@@ -53,8 +55,17 @@ public class PurchaseRateLimiter {
     }
 
     /**
-     * Takes a token for the client address ({@code HttpServletRequest.getRemoteAddr()}, which is
-     * the forwarded address only when Liberty's {@code remoteIp} trusts the proxy in front).
+     * The limits an attempt from {@code clientAddress} ({@code HttpServletRequest.getRemoteAddr()},
+     * which is the forwarded address only when Liberty's {@code remoteIp} trusts the proxy in front)
+     * must pass, for the decision store to take in the same atomic step as the decision.
+     */
+    public AttemptLimits limitsFor(String clientAddress) {
+        return enabled ? new AttemptLimits(clientAddress, perAddress, perShopper) : AttemptLimits.NONE;
+    }
+
+    /**
+     * Takes a token for the client address from its bucket across sales: for attempts the decision
+     * store cannot decide by itself (a sale it holds no state for).
      *
      * @throws RateLimitedException if the address has used up its attempts
      */
@@ -65,21 +76,13 @@ public class PurchaseRateLimiter {
     }
 
     /**
-     * The per-shopper-per-sale rule, or {@code null} when limits are off. The decision store takes
-     * the shopper's token in the same atomic step as the purchase decision (one round trip for both).
-     */
-    public Limit shopperLimit() {
-        return enabled ? perShopper : null;
-    }
-
-    /**
-     * Counts a refusal by the shopper limit (reported by the decision) and answers it.
+     * Counts a refusal by a limit the decision store applied and answers it.
      *
      * @return the exception to throw
      */
-    public RateLimitedException shopperRefused(Duration wait) {
-        metrics.rejected(Kind.SHOPPER);
-        return new RateLimitedException(Kind.SHOPPER, retryAfterSeconds(wait));
+    public RateLimitedException refused(Kind kind, Duration wait) {
+        metrics.rejected(kind);
+        return new RateLimitedException(kind, retryAfterSeconds(wait));
     }
 
     private void take(Kind kind, String key, Limit limit) {

@@ -6,7 +6,6 @@ import com.flashsale.purchase.PurchaseRejectedException;
 import com.flashsale.purchase.PurchaseService;
 import com.flashsale.purchase.Receipt;
 import com.flashsale.purchase.ShopperIds;
-import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleAlreadyExistsException;
 import com.flashsale.sale.SaleNotFoundException;
@@ -53,9 +52,6 @@ public class SeedFlashSaleResource {
 
     @Inject
     PurchaseService purchases;
-
-    @Inject
-    PurchaseRateLimiter limiter;
 
     @POST
     @Path("create")
@@ -109,14 +105,13 @@ public class SeedFlashSaleResource {
             description = "429 with Retry-After (success false) when the client address or the shopper has used up "
                     + "their attempts.")
     public Response purchase(String body, @Context HttpServletRequest request) {
-        limiter.admitClient(request.getRemoteAddr());
         String shopperId = shopperId(SeedJson.object(body).get("userIdentifier"));
         Optional<String> saleId = sales.currentSaleId();
         if (saleId.isEmpty()) {
             return badRequest(NOT_FOUND);
         }
         try {
-            Receipt receipt = purchases.purchase(saleId.get(), shopperId, null);
+            Receipt receipt = purchases.purchase(saleId.get(), shopperId, null, request.getRemoteAddr());
             return Response.ok(new SeedEnvelope(true, "Purchase successful!", null, receipt.purchaseId())).build();
         } catch (PurchaseRejectedException e) {
             String purchaseId = e.existing() == null ? null : e.existing().purchaseId();

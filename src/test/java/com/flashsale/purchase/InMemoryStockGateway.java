@@ -1,6 +1,7 @@
 package com.flashsale.purchase;
 
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
 import com.flashsale.ratelimit.MemoryTokenBuckets;
 import com.flashsale.sale.Sale;
@@ -43,15 +44,18 @@ class InMemoryStockGateway implements StockGateway {
     private record Lock(String token, Instant expiresAt) {
     }
 
-    /** The shoppers' rate-limit buckets, per sale, rule and shopper (the purchase script's KEYS[5]). */
-    final MemoryTokenBuckets shopperBuckets = new MemoryTokenBuckets();
+    /**
+     * The rate-limit buckets of the purchase script: per sale, rule and shopper (its KEYS[5]) and per
+     * sale, rule and client address (KEYS[6]).
+     */
+    final MemoryTokenBuckets limitBuckets = new MemoryTokenBuckets();
 
     InMemoryStockGateway(InMemoryOutbox outbox) {
         this.outbox = outbox;
     }
 
     @Override
-    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId, Limit shopperLimit) {
+    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits) {
         calls.add("decide:" + saleId + ":" + shopperId);
         if (!scripted.isEmpty()) {
             return scripted.poll();
@@ -66,11 +70,20 @@ class InMemoryStockGateway implements StockGateway {
         if (s.stale) {
             return Decision.of(Outcome.STALE);
         }
-        if (shopperLimit != null) {
-            Duration wait = shopperBuckets.take(saleId + ':' + shopperLimit.fingerprint() + ':' + shopperId, shopperLimit,
+        Limit perAddress = limits.perAddress();
+        if (perAddress != null) {
+            Duration wait = limitBuckets.take(saleId + ":address:" + perAddress.fingerprint() + ':' + limits.clientAddress(),
+                    perAddress, now.toEpochMilli());
+            if (!wait.isZero()) {
+                return Decision.rateLimited(Outcome.ADDRESS_LIMITED, wait);
+            }
+        }
+        Limit perShopper = limits.perShopper();
+        if (perShopper != null) {
+            Duration wait = limitBuckets.take(saleId + ":shopper:" + perShopper.fingerprint() + ':' + shopperId, perShopper,
                     now.toEpochMilli());
             if (!wait.isZero()) {
-                return Decision.rateLimited(wait);
+                return Decision.rateLimited(Outcome.SHOPPER_LIMITED, wait);
             }
         }
         if (s.sale.cancelled()) {
@@ -154,10 +167,10 @@ class InMemoryStockGateway implements StockGateway {
     @Override
     public synchronized long forgetAll() {
         locks.values().removeIf(l -> !now.isBefore(l.expiresAt())); // expired: no longer a key
-        long n = states.size() + locks.size() + shopperBuckets.size() + (currentSaleId == null ? 0 : 1);
+        long n = states.size() + locks.size() + limitBuckets.size() + (currentSaleId == null ? 0 : 1);
         states.clear();
         locks.clear();
-        shopperBuckets.clear();
+        limitBuckets.clear();
         currentSaleId = null;
         return n;
     }

@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.LocalTokenBuckets;
 import com.flashsale.ratelimit.PurchaseRateLimiter;
+import com.flashsale.ratelimit.RateLimitedException;
+import com.flashsale.ratelimit.RateLimitedException.Kind;
+import com.flashsale.ratelimit.RecordingRateLimitMetrics;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,7 +51,7 @@ class PurchaseServiceTest {
     void buysRecordsAndAcknowledgesWithTheCanonicalShopperId() {
         gateway.publish(sale(2));
 
-        Receipt receipt = service.purchase(SALE_ID, "  Alice@Example.com ", null);
+        Receipt receipt = service.purchase(SALE_ID, "  Alice@Example.com ", null, "203.0.113.1");
 
         assertEquals("alice@example.com", receipt.userIdentifier());
         assertEquals(SALE_ID, receipt.saleId());
@@ -62,7 +67,7 @@ class PurchaseServiceTest {
         gateway.publish(sale(2));
         purchases.failure = new IllegalStateException("database down");
 
-        Receipt receipt = service.purchase(SALE_ID, "alice", null);
+        Receipt receipt = service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         assertEquals("alice", receipt.userIdentifier());
         assertEquals(1, outbox.backlog(SALE_ID));
@@ -72,9 +77,9 @@ class PurchaseServiceTest {
     @Test
     void replaysTheOriginalReceiptForTheSameIdempotencyKey() {
         gateway.publish(sale(5));
-        Receipt first = service.purchase(SALE_ID, "alice", "key-1");
+        Receipt first = service.purchase(SALE_ID, "alice", "key-1", "203.0.113.1");
 
-        Receipt again = service.purchase(SALE_ID, "ALICE", "key-1");
+        Receipt again = service.purchase(SALE_ID, "ALICE", "key-1", "203.0.113.1");
 
         assertEquals(first, again);
         assertEquals(1, purchases.saveCalls);
@@ -84,10 +89,10 @@ class PurchaseServiceTest {
     @Test
     void refusesASecondPurchaseWithAnotherKeyAndReportsTheEarlierReceipt() {
         gateway.publish(sale(5));
-        Receipt first = service.purchase(SALE_ID, "alice", "key-1");
+        Receipt first = service.purchase(SALE_ID, "alice", "key-1", "203.0.113.1");
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
-                () -> service.purchase(SALE_ID, "alice", "key-2"));
+                () -> service.purchase(SALE_ID, "alice", "key-2", "203.0.113.1"));
 
         assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
         assertEquals(first, e.existing());
@@ -96,10 +101,10 @@ class PurchaseServiceTest {
     @Test
     void refusesWhenSoldOut() {
         gateway.publish(sale(1));
-        service.purchase(SALE_ID, "alice", null);
+        service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
-                () -> service.purchase(SALE_ID, "bob", null));
+                () -> service.purchase(SALE_ID, "bob", null, "203.0.113.1"));
 
         assertEquals(Outcome.SOLD_OUT, e.outcome());
         assertNull(e.existing());
@@ -112,7 +117,7 @@ class PurchaseServiceTest {
         gateway.scripted.add(Decision.of(outcome));
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
-                () -> service.purchase(SALE_ID, "alice", null));
+                () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
 
         assertEquals(outcome, e.outcome());
     }
@@ -121,7 +126,7 @@ class PurchaseServiceTest {
     void reportsRebuildingAsStoreUnavailable() {
         gateway.scripted.add(Decision.of(Outcome.REBUILDING));
 
-        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null));
+        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
     }
 
     @Test
@@ -130,7 +135,7 @@ class PurchaseServiceTest {
         purchases.saveAll(List.of(new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START)));
         log.clear();
 
-        Receipt receipt = service.purchase(SALE_ID, "alice", null);
+        Receipt receipt = service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         assertEquals("alice", receipt.userIdentifier());
         assertEquals(1L, gateway.states.get(SALE_ID).stock);
@@ -145,7 +150,7 @@ class PurchaseServiceTest {
         gateway.states.get(SALE_ID).stale = true;
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
-                () -> service.purchase(SALE_ID, "bob", null));
+                () -> service.purchase(SALE_ID, "bob", null, "203.0.113.1"));
 
         assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
         assertEquals(bob, e.existing());
@@ -158,7 +163,7 @@ class PurchaseServiceTest {
         gateway.scripted.add(Decision.of(Outcome.STALE));
         gateway.scripted.add(Decision.of(Outcome.STALE));
 
-        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null));
+        assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
     }
 
     @Test
@@ -168,21 +173,62 @@ class PurchaseServiceTest {
         purchases.saveAll(List.of(earlier));
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
-                () -> service.purchase(SALE_ID, "bob", null));
+                () -> service.purchase(SALE_ID, "bob", null, "203.0.113.1"));
 
         assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
         assertEquals(earlier, e.existing());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Outcome.class, names = {"ADDRESS_LIMITED", "SHOPPER_LIMITED"})
+    void answersARefusalOfTheDecisionsRateLimitsWith429AndCountsIt(Outcome limit) {
+        RecordingRateLimitMetrics refusals = new RecordingRateLimitMetrics();
+        PurchaseService limited = limitedService(new LocalTokenBuckets(), refusals);
+        gateway.scripted.add(Decision.rateLimited(limit, Duration.ofMillis(11_200)));
+
+        RateLimitedException e = assertThrows(RateLimitedException.class,
+                () -> limited.purchase(SALE_ID, "alice", null, "203.0.113.1"));
+
+        Kind kind = limit == Outcome.ADDRESS_LIMITED ? Kind.IP : Kind.SHOPPER;
+        assertEquals(kind, e.kind());
+        assertEquals(12, e.retryAfterSeconds());
+        assertEquals(Map.of(kind, 1), refusals.rejections);
+        assertEquals(List.of("decide:" + SALE_ID + ":alice"), gateway.calls);
+    }
+
+    @Test
+    void anAttemptOnAnUnknownSalePaysFromTheAddressBudgetBeforeTheRecordIsRead() {
+        RecordingRateLimitMetrics refusals = new RecordingRateLimitMetrics();
+        PurchaseService limited = limitedService(new LocalTokenBuckets(), refusals); // 2 per minute per address
+
+        for (int i = 0; i < 2; i++) {
+            assertThrows(SaleNotFoundException.class, () -> limited.purchase(SALE_ID, "alice", null, "203.0.113.1"));
+        }
+        RateLimitedException e = assertThrows(RateLimitedException.class,
+                () -> limited.purchase(SALE_ID, "alice", null, "203.0.113.1"));
+
+        assertEquals(Kind.IP, e.kind());
+        assertEquals(Map.of(Kind.IP, 1), refusals.rejections);
+        assertThrows(SaleNotFoundException.class, () -> limited.purchase(SALE_ID, "alice", null, "198.51.100.1"),
+                "another address has its own budget");
+    }
+
+    /** This test's service with the limiter on: 2 attempts per minute per address, 5 per shopper. */
+    private PurchaseService limitedService(LocalTokenBuckets buckets, RecordingRateLimitMetrics refusals) {
+        return new PurchaseService(gateway, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run),
+                purchases, new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500),
+                new RecordingMetrics()), metrics, new PurchaseRateLimiter(buckets, refusals, true, 2, 60, 5, 60), 1000);
+    }
+
     @Test
     void reportsAnUnknownSaleAsNotFound() {
-        assertThrows(SaleNotFoundException.class, () -> service.purchase(SALE_ID, "alice", null));
+        assertThrows(SaleNotFoundException.class, () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
         assertEquals(List.of(Outcome.NO_STATE), metrics.outcomes);
     }
 
     @Test
     void rejectsAnInvalidShopperBeforeAskingTheStore() {
-        assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "a$", null));
+        assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "a$", null, "203.0.113.1"));
         assertTrue(gateway.calls.isEmpty());
         assertTrue(metrics.outcomes.isEmpty());
     }
@@ -192,14 +238,14 @@ class PurchaseServiceTest {
         gateway.publish(sale(3));
         gateway.calls.clear();
 
-        assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "alice", "k".repeat(201)));
+        assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "alice", "k".repeat(201), "203.0.113.1"));
         assertTrue(gateway.calls.isEmpty());
     }
 
     @Test
     void purchaseOfReadsTheDecisionStoreWithTheCanonicalId() {
         gateway.publish(sale(3));
-        Receipt receipt = service.purchase(SALE_ID, "alice", null);
+        Receipt receipt = service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         assertEquals(receipt, service.purchaseOf(SALE_ID, " ALICE ").orElseThrow());
         assertTrue(service.purchaseOf(SALE_ID, "bob").isEmpty());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import java.time.Instant;
@@ -123,7 +124,7 @@ class ReconcilerTest {
     void reconcileLeavesAWholeStateAlone() {
         Sale sale = sale(10);
         gateway.publish(sale);
-        gateway.decide(SALE_ID, "alice", "65f0000000000000000000a1");
+        gateway.decide(SALE_ID, "alice", "65f0000000000000000000a1", AttemptLimits.NONE);
         new OutboxPersister(outbox, purchases, 500).drain(SALE_ID);
         gateway.calls.clear();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
@@ -54,7 +55,7 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(3));
         Instant before = storeNow().truncatedTo(ChronoUnit.MILLIS); // stores keep milliseconds
 
-        Decision d = gateway().decide(sale.id(), "alice", "p-alice");
+        Decision d = decide(sale.id(), "alice", "p-alice");
 
         assertEquals(Outcome.BOUGHT, d.outcome());
         assertEquals(new Receipt("p-alice", sale.id(), "alice", d.receipt().purchasedAt()), d.receipt());
@@ -68,9 +69,9 @@ public abstract class StockGatewayContract {
     @Test
     void answersSoldOutWhenNoUnitIsLeft() {
         Sale sale = publish(open(1));
-        gateway().decide(sale.id(), "alice", "p-alice");
+        decide(sale.id(), "alice", "p-alice");
 
-        Decision d = gateway().decide(sale.id(), "bob", "p-bob");
+        Decision d = decide(sale.id(), "bob", "p-bob");
 
         assertEquals(Decision.of(Outcome.SOLD_OUT), d);
         assertEquals(0, stock(sale));
@@ -80,9 +81,9 @@ public abstract class StockGatewayContract {
     @Test
     void answersAlreadyPurchasedWithTheOriginalPurchaseToANewCandidate() {
         Sale sale = publish(open(1)); // sold out too: already-bought is judged before stock
-        Receipt first = gateway().decide(sale.id(), "alice", "p-1").receipt();
+        Receipt first = decide(sale.id(), "alice", "p-1").receipt();
 
-        Decision d = gateway().decide(sale.id(), "alice", "p-2");
+        Decision d = decide(sale.id(), "alice", "p-2");
 
         assertEquals(new Decision(Outcome.ALREADY_PURCHASED, first, null), d);
         assertEquals(0, stock(sale));
@@ -91,9 +92,9 @@ public abstract class StockGatewayContract {
     @Test
     void replaysTheSameCandidateAsBoughtWithoutSellingAgain() {
         Sale sale = publish(open(3));
-        Receipt first = gateway().decide(sale.id(), "alice", "p-1").receipt();
+        Receipt first = decide(sale.id(), "alice", "p-1").receipt();
 
-        Decision d = gateway().decide(sale.id(), "alice", "p-1");
+        Decision d = decide(sale.id(), "alice", "p-1");
 
         assertEquals(new Decision(Outcome.BOUGHT, first, null), d, "no second outbox entry");
         assertEquals(2, stock(sale));
@@ -103,7 +104,7 @@ public abstract class StockGatewayContract {
     void refusesBeforeTheWindowOpens() {
         Sale sale = publish(upcoming(3));
 
-        assertEquals(Decision.of(Outcome.NOT_STARTED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.NOT_STARTED), decide(sale.id(), "alice", "p-1"));
         assertEquals(3, stock(sale));
     }
 
@@ -111,7 +112,7 @@ public abstract class StockGatewayContract {
     void refusesAfterTheWindowCloses() {
         Sale sale = publish(ended(3));
 
-        assertEquals(Decision.of(Outcome.ENDED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.ENDED), decide(sale.id(), "alice", "p-1"));
         assertEquals(3, stock(sale));
     }
 
@@ -120,14 +121,14 @@ public abstract class StockGatewayContract {
         Sale sale = ended(3);
         restore(sale, receipt(sale, "alice", "p-1"));
 
-        assertEquals(Decision.of(Outcome.ENDED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.ENDED), decide(sale.id(), "alice", "p-1"));
     }
 
     @Test
     void refusesASalePublishedCancelled() {
         Sale sale = publish(cancelled(open(3)));
 
-        assertEquals(Decision.of(Outcome.CANCELLED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.CANCELLED), decide(sale.id(), "alice", "p-1"));
     }
 
     @Test
@@ -135,12 +136,12 @@ public abstract class StockGatewayContract {
         Sale sale = publish(upcoming(3));
         gateway().markCancelled(sale.id());
 
-        assertEquals(Decision.of(Outcome.CANCELLED), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.CANCELLED), decide(sale.id(), "alice", "p-1"));
     }
 
     @Test
     void answersNoStateForAnUnknownSale() {
-        assertEquals(Decision.of(Outcome.NO_STATE), gateway().decide(newId(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.NO_STATE), decide(newId(), "alice", "p-1"));
     }
 
     @Test
@@ -148,10 +149,10 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(3));
         makeStale(sale.id());
 
-        assertEquals(Decision.of(Outcome.STALE), gateway().decide(sale.id(), "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.STALE), decide(sale.id(), "alice", "p-1"));
 
         assertFalse(gateway().beginRestore(sale, 0), "the state is whole: nothing to restore");
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p-1").outcome());
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "alice", "p-1").outcome());
     }
 
     // the shopper's rate limit, taken in the decision ----------------------------------------
@@ -161,54 +162,100 @@ public abstract class StockGatewayContract {
         Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         Sale other = publish(open(5));
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", threePerMinute).outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p2", threePerMinute).outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", threePerMinute).outcome());
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", shopper(threePerMinute)).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p2", shopper(threePerMinute)).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", shopper(threePerMinute)).outcome());
 
-        Decision refused = gateway().decide(sale.id(), "alice", "p4", threePerMinute);
+        Decision refused = gateway().decide(sale.id(), "alice", "p4", shopper(threePerMinute));
 
-        assertEquals(Outcome.RATE_LIMITED, refused.outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, refused.outcome());
         assertNull(refused.receipt(), "a refused attempt learns nothing");
         assertNull(refused.outboxEntryId());
         long waitMillis = refused.retryAfter().toMillis();
         assertTrue(waitMillis > 19_000 && waitMillis <= 20_000, "one token every 20 s: " + refused.retryAfter());
         assertEquals(4, stock(sale), "nothing changed");
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p5", threePerMinute).outcome(), "per shopper");
-        assertEquals(Outcome.BOUGHT, gateway().decide(other.id(), "alice", "p6", threePerMinute).outcome(), "per sale");
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p5", shopper(threePerMinute)).outcome(), "per shopper");
+        assertEquals(Outcome.BOUGHT, gateway().decide(other.id(), "alice", "p6", shopper(threePerMinute)).outcome(), "per sale");
     }
 
     @Test
     void aShopperSpinningBeforeTheStartSpendsTheLimitOnNotStarted() {
         Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
         Sale sale = publish(upcoming(3));
-        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p1", twoPerMinute).outcome());
-        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p2", twoPerMinute).outcome());
-        assertEquals(Outcome.RATE_LIMITED, gateway().decide(sale.id(), "bot", "p3", twoPerMinute).outcome());
+        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p1", shopper(twoPerMinute)).outcome());
+        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p2", shopper(twoPerMinute)).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, gateway().decide(sale.id(), "bot", "p3", shopper(twoPerMinute)).outcome());
     }
 
     @Test
     void aTokenComesBackAfterItsShareOfThePeriod() {
         Limit onePerSecond = new Limit(1, Duration.ofSeconds(1));
         Sale sale = publish(open(5));
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", onePerSecond).outcome());
-        assertEquals(Outcome.RATE_LIMITED, gateway().decide(sale.id(), "alice", "p2", onePerSecond).outcome());
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", shopper(onePerSecond)).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, gateway().decide(sale.id(), "alice", "p2", shopper(onePerSecond)).outcome());
         elapse(Duration.ofMillis(1100));
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", onePerSecond).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", shopper(onePerSecond)).outcome());
     }
 
     @Test
     void withoutALimitNoAttemptIsRefused() {
         Sale sale = publish(open(5));
         for (int i = 0; i < 20; i++) {
-            assertTrue(gateway().decide(sale.id(), "alice", "p" + i).outcome() != Outcome.RATE_LIMITED);
+            assertTrue(decide(sale.id(), "alice", "p" + i).outcome() != Outcome.SHOPPER_LIMITED);
         }
+    }
+
+    // the client address's rate limit, taken in the decision before the shopper's -------------
+
+    @Test
+    void refusesAnAddressPastTheLimitPerSaleAndPerAddressAndTheRefusalChangesNothing() {
+        Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
+        Sale sale = publish(open(5));
+        Sale other = publish(open(5));
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", address("203.0.113.7", twoPerMinute)).outcome());
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p2", address("203.0.113.7", twoPerMinute)).outcome());
+
+        Decision refused = gateway().decide(sale.id(), "carol", "p3", address("203.0.113.7", twoPerMinute));
+
+        assertEquals(Outcome.ADDRESS_LIMITED, refused.outcome());
+        assertNull(refused.receipt());
+        assertNull(refused.outboxEntryId());
+        long waitMillis = refused.retryAfter().toMillis();
+        assertTrue(waitMillis > 29_000 && waitMillis <= 30_000, "one token every 30 s: " + refused.retryAfter());
+        assertEquals(3, stock(sale), "nothing changed");
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "carol", "p4", address("2001:db8::1", twoPerMinute)).outcome(),
+                "per address");
+        assertEquals(Outcome.BOUGHT, gateway().decide(other.id(), "carol", "p5", address("203.0.113.7", twoPerMinute)).outcome(),
+                "per sale");
+    }
+
+    @Test
+    void theAddressIsTakenBeforeTheShopperAndBothMustAdmit() {
+        Limit onePerMinute = new Limit(1, Duration.ofSeconds(60));
+        Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
+        Sale sale = publish(open(5));
+        AttemptLimits tightShopper = new AttemptLimits("203.0.113.9", threePerMinute, onePerMinute);
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", tightShopper).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, gateway().decide(sale.id(), "alice", "p2", tightShopper).outcome(),
+                "the address admits, the shopper does not (and the address token is spent)");
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p3", tightShopper).outcome());
+
+        Decision refused = gateway().decide(sale.id(), "carol", "p4", tightShopper);
+
+        assertEquals(Outcome.ADDRESS_LIMITED, refused.outcome(), "three attempts from the address, the fourth refused");
+        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "carol", "p5", shopper(onePerMinute)).outcome(),
+                "the refused attempt took no token of carol's");
     }
 
     @Test
     void anUnknownSaleTakesNoToken() {
         Limit onePerMinute = new Limit(1, Duration.ofSeconds(60));
-        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p1", onePerMinute).outcome());
-        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p2", onePerMinute).outcome());
+        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p1", shopper(onePerMinute)).outcome());
+        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p2", shopper(onePerMinute)).outcome());
+        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p3",
+                new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute)).outcome());
+        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p4",
+                new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute)).outcome());
         assertEquals(0, gateway().forgetAll(), "nothing was written for an unknown sale");
     }
 
@@ -236,7 +283,7 @@ public abstract class StockGatewayContract {
     @Test
     void knowsNoPurchaseOfAShopperWhoDidNotBuy() {
         Sale sale = publish(open(5));
-        gateway().decide(sale.id(), "alice", "p-1");
+        decide(sale.id(), "alice", "p-1");
 
         assertTrue(gateway().purchaseOf(sale.id(), "bob").isEmpty());
     }
@@ -246,7 +293,7 @@ public abstract class StockGatewayContract {
     @Test
     void publishDoesNothingWhenTheStoreAlreadyHasTheSale() {
         Sale sale = publish(open(5));
-        gateway().decide(sale.id(), "alice", "p-1");
+        decide(sale.id(), "alice", "p-1");
 
         gateway().publish(renamed(sale, "Other", 9));
 
@@ -317,12 +364,12 @@ public abstract class StockGatewayContract {
     @Test
     void markCancelledStopsSalesAndKeepsEarlierPurchases() {
         Sale sale = publish(open(5));
-        Receipt alice = gateway().decide(sale.id(), "alice", "p-1").receipt();
+        Receipt alice = decide(sale.id(), "alice", "p-1").receipt();
 
         gateway().markCancelled(sale.id());
 
         assertTrue(gateway().state(sale.id()).orElseThrow().cancelled());
-        assertEquals(Decision.of(Outcome.CANCELLED), gateway().decide(sale.id(), "bob", "p-2"));
+        assertEquals(Decision.of(Outcome.CANCELLED), decide(sale.id(), "bob", "p-2"));
         assertEquals(alice, gateway().purchaseOf(sale.id(), "alice").orElseThrow());
         assertEquals(4, stock(sale));
     }
@@ -334,7 +381,7 @@ public abstract class StockGatewayContract {
         gateway().markCancelled(id);
 
         assertTrue(gateway().state(id).isEmpty());
-        assertEquals(Decision.of(Outcome.NO_STATE), gateway().decide(id, "alice", "p-1"));
+        assertEquals(Decision.of(Outcome.NO_STATE), decide(id, "alice", "p-1"));
     }
 
     // forgetAll and the current sale -----------------------------------------------------------
@@ -343,7 +390,7 @@ public abstract class StockGatewayContract {
     void forgetAllRemovesEverySalePurchaseLockAndTheCurrentSale() {
         Sale one = publish(open(5));
         Sale two = publish(upcoming(5));
-        gateway().decide(one.id(), "alice", "p-1");
+        decide(one.id(), "alice", "p-1");
         gateway().setCurrentSaleId(two.id());
         assertTrue(gateway().tryLock("single-sale", "holder", 60_000));
 
@@ -352,7 +399,7 @@ public abstract class StockGatewayContract {
         assertTrue(gateway().state(one.id()).isEmpty());
         assertTrue(gateway().state(two.id()).isEmpty());
         assertTrue(gateway().purchaseOf(one.id(), "alice").isEmpty());
-        assertEquals(Decision.of(Outcome.NO_STATE), gateway().decide(one.id(), "bob", "p-2"));
+        assertEquals(Decision.of(Outcome.NO_STATE), decide(one.id(), "bob", "p-2"));
         assertTrue(gateway().currentSaleId().isEmpty());
         assertTrue(gateway().tryLock("single-sale", "another", 60_000), "the lock went with the keys");
     }
@@ -423,25 +470,25 @@ public abstract class StockGatewayContract {
         Sale sale = open(5);
 
         assertTrue(gateway().beginRestore(sale, 2));
-        assertEquals(Decision.of(Outcome.REBUILDING), gateway().decide(sale.id(), "carol", "p-3"));
+        assertEquals(Decision.of(Outcome.REBUILDING), decide(sale.id(), "carol", "p-3"));
         assertTrue(gateway().state(sale.id()).isEmpty(), "no state to show while rebuilding");
 
         assertEquals(2, gateway().restoreBuyers(sale.id(), 5,
                 List.of(receipt(sale, "alice", "p-1"), receipt(sale, "bob", "p-2"))));
-        assertEquals(Decision.of(Outcome.REBUILDING), gateway().decide(sale.id(), "carol", "p-3"));
+        assertEquals(Decision.of(Outcome.REBUILDING), decide(sale.id(), "carol", "p-3"));
         assertTrue(gateway().purchaseOf(sale.id(), "alice").isPresent());
 
         gateway().finishRestore(sale.id(), 5);
 
         assertEquals(3, stock(sale));
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "carol", "p-3").outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "bob", "p-9").outcome());
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "carol", "p-3").outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decide(sale.id(), "bob", "p-9").outcome());
     }
 
     @Test
     void beginRestoreOfAWholeSaleOnlyRewritesItsMetadata() {
         Sale sale = publish(open(5));
-        gateway().decide(sale.id(), "alice", "p-1");
+        decide(sale.id(), "alice", "p-1");
 
         assertFalse(gateway().beginRestore(cancelled(renamed(sale, "Renamed", 5)), 1));
 
@@ -454,11 +501,11 @@ public abstract class StockGatewayContract {
     @Test
     void beginRestoreBlocksPurchasesWhenTheStoreKnowsFewerBuyersThanRecorded() {
         Sale sale = publish(open(5));
-        gateway().decide(sale.id(), "alice", "p-1");
+        decide(sale.id(), "alice", "p-1");
 
         assertTrue(gateway().beginRestore(sale, 2));
 
-        assertEquals(Decision.of(Outcome.REBUILDING), gateway().decide(sale.id(), "carol", "p-3"));
+        assertEquals(Decision.of(Outcome.REBUILDING), decide(sale.id(), "carol", "p-3"));
         assertTrue(gateway().state(sale.id()).isEmpty(), "no state to show while rebuilding");
         assertTrue(gateway().purchaseOf(sale.id(), "alice").isPresent());
     }
@@ -466,7 +513,7 @@ public abstract class StockGatewayContract {
     @Test
     void restoreBuyersKeepsKnownBuyersAndFinishSetsStockToTotalMinusBuyers() {
         Sale sale = publish(open(5));
-        Receipt alice = gateway().decide(sale.id(), "alice", "p-1").receipt();
+        Receipt alice = decide(sale.id(), "alice", "p-1").receipt();
         assertTrue(gateway().beginRestore(sale, 2));
 
         int added = gateway().restoreBuyers(sale.id(), 5,
@@ -485,7 +532,7 @@ public abstract class StockGatewayContract {
         restore(sale, receipt(sale, "alice", "p-1"), receipt(sale, "bob", "p-2"));
 
         assertEquals(0, stock(sale));
-        assertEquals(Decision.of(Outcome.SOLD_OUT), gateway().decide(sale.id(), "carol", "p-3"));
+        assertEquals(Decision.of(Outcome.SOLD_OUT), decide(sale.id(), "carol", "p-3"));
     }
 
     // concurrency ----------------------------------------------------------------------------
@@ -503,7 +550,7 @@ public abstract class StockGatewayContract {
                 for (int i = 0; i < shoppers; i++) {
                     String shopper = "shopper-" + i;
                     String candidate = "p-" + i + "-" + attempt;
-                    futures.add(pool.submit(() -> gateway().decide(sale.id(), shopper, candidate)));
+                    futures.add(pool.submit(() -> decide(sale.id(), shopper, candidate)));
                 }
             }
             for (Future<Decision> f : futures) {
@@ -529,6 +576,19 @@ public abstract class StockGatewayContract {
     }
 
     // helpers --------------------------------------------------------------------------------
+
+    /** A decision with no rate limit. */
+    private Decision decide(String saleId, String shopperId, String candidate) {
+        return gateway().decide(saleId, shopperId, candidate, AttemptLimits.NONE);
+    }
+
+    private static AttemptLimits shopper(Limit perShopper) {
+        return new AttemptLimits(null, null, perShopper);
+    }
+
+    private static AttemptLimits address(String clientAddress, Limit perAddress) {
+        return new AttemptLimits(clientAddress, perAddress, null);
+    }
 
     private Sale publish(Sale sale) {
         gateway().publish(sale);

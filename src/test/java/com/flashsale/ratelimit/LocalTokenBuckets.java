@@ -3,7 +3,7 @@ package com.flashsale.ratelimit;
 import java.time.Duration;
 
 /** In-memory token buckets on a clock the test moves, standing in for the Redis adapter. */
-final class LocalTokenBuckets implements TokenBuckets {
+public final class LocalTokenBuckets implements TokenBuckets {
 
     final MemoryTokenBuckets buckets = new MemoryTokenBuckets();
     private long millis;

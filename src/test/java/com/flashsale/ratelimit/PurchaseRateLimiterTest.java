@@ -1,7 +1,6 @@
 package com.flashsale.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +21,9 @@ class PurchaseRateLimiterTest {
     @Test
     void aShopperRefusalIsCountedAndAnsweredWithTheWaitRoundedUp() {
         PurchaseRateLimiter limiter = limiter(true, 100, 3);
-        assertEquals(new Limit(3, Duration.ofSeconds(60)), limiter.shopperLimit());
-        RateLimitedException refused = limiter.shopperRefused(Duration.ofMillis(19_400)); // 3 per 60 s: a token every 20 s
+        assertEquals(new AttemptLimits("203.0.113.7", new Limit(100, Duration.ofSeconds(60)), new Limit(3, Duration.ofSeconds(60))),
+                limiter.limitsFor("203.0.113.7"), "the decision takes both tokens");
+        RateLimitedException refused = limiter.refused(Kind.SHOPPER, Duration.ofMillis(19_400)); // 3 per 60 s: a token every 20 s
         assertEquals(Kind.SHOPPER, refused.kind());
         assertEquals(20, refused.retryAfterSeconds());
         assertEquals(Problem.RATE_LIMITED, refused.problem());
@@ -60,7 +60,7 @@ class PurchaseRateLimiterTest {
             limiter.admitClient("203.0.113.7");
         }
         assertEquals(0, buckets.buckets.size());
-        assertNull(limiter.shopperLimit(), "the decision takes no shopper token");
+        assertEquals(AttemptLimits.NONE, limiter.limitsFor("203.0.113.7"), "the decision takes no token");
     }
 
     @Test

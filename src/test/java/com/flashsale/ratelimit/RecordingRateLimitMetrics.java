@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts rejections in memory instead of a metric registry. */
-final class RecordingRateLimitMetrics extends RateLimitMetrics {
+public final class RecordingRateLimitMetrics extends RateLimitMetrics {
 
-    final Map<Kind, Integer> rejections = new EnumMap<>(Kind.class);
+    public final Map<Kind, Integer> rejections = new EnumMap<>(Kind.class);
 
     @Override
     void rejected(Kind kind) {

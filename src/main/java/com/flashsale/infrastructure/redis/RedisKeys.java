@@ -38,10 +38,15 @@ final class RedisKeys {
     /**
      * A shopper's rate-limit bucket in a sale, next to the sale's keys so the purchase script takes
      * it in the same step; the rule is part of the key, so a changed limit starts on fresh buckets.
-     * With limits off the script never touches it.
+     * With the limit off the script never touches it.
      */
     static String shopperLimit(String saleId, Limit limit, String shopperId) {
-        return "{sale:" + saleId + "}:limit:" + (limit == null ? "off" : limit.fingerprint()) + ':' + shopperId;
+        return "{sale:" + saleId + "}:limit:shopper:" + (limit == null ? "off" : limit.fingerprint()) + ':' + shopperId;
+    }
+
+    /** A client address's rate-limit bucket in a sale; like {@link #shopperLimit}. */
+    static String addressLimit(String saleId, Limit limit, String address) {
+        return "{sale:" + saleId + "}:limit:address:" + (limit == null ? "off" : limit.fingerprint()) + ':' + address;
     }
 
     static String lock(String name) {

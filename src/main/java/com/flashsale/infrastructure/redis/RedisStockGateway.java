@@ -3,6 +3,7 @@ package com.flashsale.infrastructure.redis;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.purchase.Decision;
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.purchase.Receipt;
@@ -54,16 +55,18 @@ public class RedisStockGateway implements StockGateway {
     }
 
     @Override
-    public Decision decide(String saleId, String shopperId, String candidatePurchaseId, Limit shopperLimit) {
+    public Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits) {
+        Limit perShopper = limits.perShopper();
+        Limit perAddress = limits.perAddress();
         List<String> keys = List.of(RedisKeys.meta(saleId), RedisKeys.stock(saleId), RedisKeys.buyers(saleId),
-                RedisKeys.outbox(saleId), RedisKeys.shopperLimit(saleId, shopperLimit, shopperId));
-        List<String> args = List.of(shopperId, candidatePurchaseId,
-                shopperLimit == null ? "0" : Long.toString(shopperLimit.capacity()),
-                shopperLimit == null ? "0" : Long.toString(shopperLimit.period().toMillis()));
+                RedisKeys.outbox(saleId), RedisKeys.shopperLimit(saleId, perShopper, shopperId),
+                RedisKeys.addressLimit(saleId, perAddress, perAddress == null ? "-" : limits.clientAddress()));
+        List<String> args = List.of(shopperId, candidatePurchaseId, capacity(perShopper), periodMillis(perShopper),
+                capacity(perAddress), periodMillis(perAddress));
         List<?> reply = (List<?>) call(() -> PURCHASE.run(redis, keys, args));
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
-        if (outcome == Outcome.RATE_LIMITED) {
-            return Decision.rateLimited(Duration.ofMillis(Math.max(1, (Long) reply.get(1))));
+        if (outcome == Outcome.ADDRESS_LIMITED || outcome == Outcome.SHOPPER_LIMITED) {
+            return Decision.rateLimited(outcome, Duration.ofMillis(Math.max(1, (Long) reply.get(1))));
         }
         Receipt receipt = reply.size() > 1 ? receipt(saleId, shopperId, (String) reply.get(1)) : null;
         String entryId = reply.size() > 2 && !((String) reply.get(2)).isEmpty() ? (String) reply.get(2) : null;
@@ -71,6 +74,14 @@ public class RedisStockGateway implements StockGateway {
             changes.changed(saleId); // a unit was sold just now (not an idempotent replay)
         }
         return new Decision(outcome, receipt, entryId);
+    }
+
+    private static String capacity(Limit limit) {
+        return limit == null ? "0" : Long.toString(limit.capacity());
+    }
+
+    private static String periodMillis(Limit limit) {
+        return limit == null ? "0" : Long.toString(limit.period().toMillis());
     }
 
     @Override

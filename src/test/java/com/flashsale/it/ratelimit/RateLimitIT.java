@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.bson.types.ObjectId;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -85,7 +86,10 @@ class RateLimitIT {
                 .addAsLibrary(config);
     }
 
-    /** Each test starts with a full bucket for 127.0.0.1 (it persists in the development Redis). */
+    /**
+     * Each test starts with a full bucket across sales for 127.0.0.1 (it persists in the development
+     * Redis); the buckets per sale are new with every sale a test creates.
+     */
     @BeforeEach
     void fullAddressBucket() {
         try (UnifiedJedis redis = Stores.redis()) {
@@ -129,16 +133,16 @@ class RateLimitIT {
     }
 
     @Test
-    void anAddressOverItsLimitIsRefusedWith429OnTheApiAndTheSeedPathAndBuysNothing() {
-        String soldOut = soldOutSale();
+    void anAddressOverItsLimitInASaleIsRefusedWith429OnTheApiAndTheSeedPathAndBuysNothing() {
+        String other = Api.createSale("Another sale", 10, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
+        String sale = Api.createSale("Limited address", 100, Instant.now().minusSeconds(5),
+                Instant.now().plus(Duration.ofHours(1))); // the newest: the seed path's sale
         for (int i = 0; i < IP_CAPACITY; i++) {
-            assertEquals(409, buy(soldOut, "crowd-" + i + "-" + UUID.randomUUID()).status());
+            assertEquals(201, buy(sale, "crowd-" + i + "-" + UUID.randomUUID()).status());
         }
-        String open = Api.createSale("Limited address", 10, Instant.now().minusSeconds(5),
-                Instant.now().plus(Duration.ofHours(1)));
-        JsonObject before = audit(open);
+        JsonObject before = audit(sale);
 
-        Reply limited = buy(open, "late-" + UUID.randomUUID());
+        Reply limited = buy(sale, "late-" + UUID.randomUUID());
         Reply seed = send(post("/api/flash-sale/purchase", Api.purchaseJson("late-seed-" + UUID.randomUUID())));
 
         assertRateLimited(limited, "your network");
@@ -147,7 +151,19 @@ class RateLimitIT {
         assertFalse(seed.json().getBoolean("success"));
         assertTrue(seed.json().getString("message").startsWith("Too many purchase attempts"), seed::toString);
         assertTrue(Long.parseLong(seed.header("Retry-After")) >= 1, seed::toString);
-        assertUnchanged(open, before);
+        assertUnchanged(sale, before);
+        assertEquals(201, buy(other, "elsewhere-" + UUID.randomUUID()).status(),
+                "the address budget is per sale (taken in the sale's own decision)");
+    }
+
+    @Test
+    void attemptsOnSalesThatDoNotExistSpendTheAddressBudgetAcrossSales() {
+        for (int i = 0; i < IP_CAPACITY; i++) {
+            Reply unknown = buy(new ObjectId().toHexString(), "prober-" + i);
+            assertEquals(404, unknown.status(), unknown::toString);
+        }
+
+        assertRateLimited(buy(new ObjectId().toHexString(), "prober-last"), "your network");
     }
 
     @Test
@@ -255,13 +271,6 @@ class RateLimitIT {
         assertEquals(before.getInt("stockRemaining"), after.getInt("stockRemaining"), "stock unchanged");
         assertEquals(before.getInt("unitsSold"), after.getInt("unitsSold"), "buyers unchanged");
         assertEquals(before.getInt("recordedPurchases"), after.getInt("recordedPurchases"), "records unchanged");
-    }
-
-    private static String soldOutSale() {
-        String sale = Api.createSale("Sold out", 1, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
-        assertEquals(201, Api.post("/api/v1/sales/" + sale + "/purchases", Api.purchaseJson("first-" + UUID.randomUUID()))
-                .status()); // through the main deployment: no token of this test's address spent
-        return sale;
     }
 
     private static void awaitStarted(String sale) throws InterruptedException {
