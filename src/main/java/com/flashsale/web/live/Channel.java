@@ -1,44 +1,54 @@
 package com.flashsale.web.live;
 
 import com.flashsale.sale.SaleState;
-import jakarta.ws.rs.sse.SseBroadcaster;
+import com.flashsale.sale.SalesChanged;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The open streams of one topic (a sale, or all sales) and the last state each sale was
  * broadcast with, so that only changes are sent.
+ *
+ * <p>An event goes to every stream with its own {@code send}, none waiting for another's write.
+ * (JAX-RS's {@code SseBroadcaster} on Liberty, RESTEasy, chains the sends: each stream's write
+ * starts when the previous stream's write has completed, so with 10,000 streams the last one saw
+ * a sold-out sale seconds after the first.) The sends are started in slices on the executor, so
+ * that both cores share the work and a stream whose write blocks holds up only its slice. Requests
+ * to broadcast are coalesced: one thread at a time broadcasts a channel, and changes announced
+ * meanwhile are read once more when it is done, so a burst of stock changes costs one fan-out of
+ * the newest state, not one queued fan-out per change.
  */
 final class Channel {
 
     private static final Logger LOG = Logger.getLogger(Channel.class.getName());
+    /** Streams per slice of a fan-out. */
+    static final int SLICE = 500;
+    /** How long a fan-out waits for its slices to have started every send (not for the writes). */
+    private static final long DISPATCH_WAIT_SECONDS = 10;
 
-    private final SseBroadcaster broadcaster;
     private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
     private final Map<String, SaleSnapshot> lastSent = new ConcurrentHashMap<>();
     private volatile double lastRate = -1;
 
-    Channel(SseBroadcaster broadcaster) {
-        this.broadcaster = broadcaster;
-        broadcaster.onClose(sinks::remove);
-        broadcaster.onError((sink, error) -> {
-            LOG.log(Level.FINE, "Closing an event stream that failed a write", error);
-            sinks.remove(sink);
-            sink.close();
-        });
-    }
-
-    SseBroadcaster broadcaster() {
-        return broadcaster;
-    }
+    // coalesced broadcast requests, under this
+    private boolean broadcasting;
+    private Set<String> pendingSales; // null: nothing pending; contains EVERY_SALE for every sale
+    private boolean pendingHeartbeat;
 
     void add(SseEventSink sink) {
         sinks.add(sink);
-        broadcaster.register(sink);
     }
 
     /** @return true if no stream is open any more */
@@ -63,7 +73,108 @@ final class Channel {
         return changed;
     }
 
+    /**
+     * Asks for a broadcast of these changes. @return true if the caller is now this channel's
+     * broadcaster and must call {@link #nextRequest()} until it answers null; false if another
+     * thread is broadcasting and will pick these changes up.
+     */
+    synchronized boolean request(SalesChanged changes, boolean heartbeat) {
+        if (pendingSales == null) {
+            pendingSales = new HashSet<>();
+        }
+        pendingSales.addAll(changes.saleIds());
+        pendingHeartbeat |= heartbeat;
+        if (broadcasting) {
+            return false;
+        }
+        broadcasting = true;
+        return true;
+    }
+
+    /** The changes requested since the last call (merged), or null when none: the caller stops broadcasting. */
+    synchronized Request nextRequest() {
+        if (pendingSales == null) {
+            broadcasting = false;
+            return null;
+        }
+        Request next = new Request(new SalesChanged(Set.copyOf(pendingSales)), pendingHeartbeat);
+        pendingSales = null;
+        pendingHeartbeat = false;
+        return next;
+    }
+
+    /** Ends a broadcast that failed: the next request starts a new one. */
+    synchronized void abandon() {
+        broadcasting = false;
+    }
+
+    record Request(SalesChanged changes, boolean heartbeat) {
+    }
+
+    /**
+     * Starts the event's write on every open stream, in slices of {@link #SLICE} on the executor,
+     * and returns once every send has been started (so the next event of this channel follows it on
+     * every stream). A stream whose write fails is closed and forgotten.
+     */
+    void send(OutboundSseEvent event, Executor executor) {
+        List<SseEventSink> all = new ArrayList<>(sinks);
+        if (all.size() <= SLICE) {
+            sendTo(all, event);
+            return;
+        }
+        List<CompletableFuture<Void>> slices = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += SLICE) {
+            List<SseEventSink> slice = all.subList(from, Math.min(all.size(), from + SLICE));
+            slices.add(CompletableFuture.runAsync(() -> sendTo(slice, event), executor));
+        }
+        try {
+            CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).get(DISPATCH_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "Live update: a fan-out to {0} streams has not started every write after {1} s",
+                    new Object[] {all.size(), DISPATCH_WAIT_SECONDS});
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Live update: a fan-out slice failed", e);
+        }
+    }
+
+    private void sendTo(List<SseEventSink> slice, OutboundSseEvent event) {
+        for (SseEventSink sink : slice) {
+            if (sink.isClosed()) {
+                sinks.remove(sink);
+                continue;
+            }
+            try {
+                sink.send(event).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        drop(sink, failure);
+                    }
+                });
+            } catch (RuntimeException e) { // closed meanwhile
+                drop(sink, e);
+            }
+        }
+    }
+
+    private void drop(SseEventSink sink, Throwable error) {
+        LOG.log(Level.FINE, "Closing an event stream that failed a write", error);
+        sinks.remove(sink);
+        try {
+            sink.close();
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+    }
+
     void close() {
-        broadcaster.close();
+        for (SseEventSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        }
+        sinks.clear();
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -38,7 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once; one scheduled task, every {@code flashsale.live.interval-ms}, also reads every watched
  * sale (status changes by the clock, announcements lost to a reconnect). Only what changed
  * (stock, status) is sent, so thousands of purchases per second cost a few reads, not one push
- * per purchase.
+ * per purchase. An event is serialised once per change, not once per stream, and written to every
+ * stream without one write waiting for another ({@link Channel#send}).
  */
 @ApplicationScoped
 public class LiveSales {
@@ -67,6 +70,8 @@ public class LiveSales {
     long heartbeatSeconds;
 
     private static final SalesChanged EVERYTHING = new SalesChanged(Set.of(SalesChanged.EVERY_SALE));
+    /** The same default JSON-B the JAX-RS provider uses: an event's data is serialised once, as text. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private volatile Sse sse;
@@ -124,7 +129,7 @@ public class LiveSales {
      */
     private void join(String topic, SseEventSink sink, Sse sse, Consumer<Channel> remember) {
         channels.compute(topic, (t, existing) -> {
-            Channel channel = existing != null ? existing : new Channel(sse.newBroadcaster());
+            Channel channel = existing != null ? existing : new Channel();
             remember.accept(channel);
             channel.add(sink);
             return channel;
@@ -173,24 +178,41 @@ public class LiveSales {
     }
 
     /**
-     * Reads the sales of a topic that changed and broadcasts what is news. Serialised per channel,
-     * so that a tick and an announcement never send an older stock after a newer one.
+     * Reads the sales of a topic that changed and broadcasts what is news. One thread at a time per
+     * channel, so that a tick and an announcement never send an older stock after a newer one; a
+     * request made while another thread broadcasts is merged into its next read (no thread waits,
+     * and a burst of changes costs one fan-out of the newest state).
      */
     private void broadcastChanges(String topic, Channel channel, SalesChanged changed, boolean heartbeat) {
+        if (!channel.request(changed, heartbeat)) {
+            return;
+        }
+        boolean drained = false;
         try {
-            synchronized (channel) {
-                for (SaleState state : read(topic, changed)) {
-                    if (channel.changed(state)) {
-                        channel.broadcaster().broadcast(saleEvent(state));
-                    }
+            for (Channel.Request next = channel.nextRequest(); next != null; next = channel.nextRequest()) {
+                broadcastOnce(topic, channel, next.changes(), next.heartbeat());
+            }
+            drained = true;
+        } finally {
+            if (!drained) {
+                channel.abandon();
+            }
+        }
+    }
+
+    private void broadcastOnce(String topic, Channel channel, SalesChanged changed, boolean heartbeat) {
+        try {
+            for (SaleState state : read(topic, changed)) {
+                if (channel.changed(state)) {
+                    channel.send(saleEvent(state), executor);
                 }
             }
             double perSecond = rate.perSecond();
             if (ALL_SALES.equals(topic) && channel.rateChanged(perSecond)) {
-                channel.broadcaster().broadcast(rateEvent(perSecond));
+                channel.send(rateEvent(perSecond), executor);
             }
             if (heartbeat) {
-                channel.broadcaster().broadcast(sse.newEventBuilder().comment("keep-alive").build());
+                channel.send(sse.newEventBuilder().comment("keep-alive").build(), executor);
             }
         } catch (RuntimeException e) {
             // a store hiccup or a deleted sale: try again next tick
@@ -215,12 +237,12 @@ public class LiveSales {
     }
 
     private OutboundSseEvent saleEvent(SaleState state) {
-        return sse.newEventBuilder().name(SALE_EVENT).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(SaleResponse.class, SaleResponse.of(state)).build();
+        return sse.newEventBuilder().name(SALE_EVENT).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, JSONB.toJson(SaleResponse.of(state))).build();
     }
 
     private OutboundSseEvent rateEvent(double perSecond) {
-        return sse.newEventBuilder().name(RATE_EVENT).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(Map.class, Map.of("purchasesPerSecond", perSecond)).build();
+        return sse.newEventBuilder().name(RATE_EVENT).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, JSONB.toJson(Map.of("purchasesPerSecond", perSecond))).build();
     }
 }

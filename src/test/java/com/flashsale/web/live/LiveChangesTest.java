@@ -2,15 +2,18 @@ package com.flashsale.web.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.sale.SaleState;
 import java.time.Instant;
-import java.util.function.Consumer;
-import java.util.function.BiConsumer;
+import com.flashsale.sale.SalesChanged;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,7 @@ class LiveChangesTest {
 
     @Test
     void onlyStockOrStatusChangesAreBroadcast() {
-        Channel channel = new Channel(new NoBroadcaster());
+        Channel channel = new Channel();
         assertTrue(channel.changed(state(5, NOW.plusSeconds(10), NOW)), "first state is news");
         assertFalse(channel.changed(state(5, NOW.plusSeconds(10), NOW.plusMillis(500))), "only the clock moved");
         assertTrue(channel.changed(state(5, NOW.plusSeconds(10), NOW.plusSeconds(11))), "it opened");
@@ -30,7 +33,7 @@ class LiveChangesTest {
 
     @Test
     void rateIsSentWhenItChanges() {
-        Channel channel = new Channel(new NoBroadcaster());
+        Channel channel = new Channel();
         assertTrue(channel.rateChanged(0));
         assertFalse(channel.rateChanged(0));
         assertTrue(channel.rateChanged(2.5));
@@ -52,32 +55,115 @@ class LiveChangesTest {
         return new SaleState("s", "Lamp", 5, remaining, start, start.plusSeconds(3600), NOW, false, now);
     }
 
-    /** A broadcaster that goes nowhere. */
-    private static final class NoBroadcaster implements SseBroadcaster {
+    @Test
+    void anEventGoesToEveryStreamWithoutWaitingForAnotherWrite() {
+        Channel channel = new Channel();
+        List<FakeSink> sinks = new ArrayList<>();
+        for (int i = 0; i < 3 * Channel.SLICE + 7; i++) {
+            FakeSink sink = new FakeSink();
+            sinks.add(sink);
+            channel.add(sink);
+        }
+        // no write ever completes: every stream must still have been sent the event
+        channel.send(new FakeEvent(), Runnable::run);
+        assertTrue(sinks.stream().allMatch(s -> s.sent == 1), "every stream got its send");
+        assertEquals(sinks.size(), channel.size());
+    }
+
+    @Test
+    void aStreamWhoseWriteFailsIsClosedAndForgotten() {
+        Channel channel = new Channel();
+        FakeSink good = new FakeSink();
+        FakeSink bad = new FakeSink();
+        bad.result = CompletableFuture.failedFuture(new java.io.IOException("reset"));
+        channel.add(good);
+        channel.add(bad);
+        channel.send(new FakeEvent(), Runnable::run);
+        assertTrue(bad.closed);
+        assertFalse(good.closed);
+        assertEquals(1, channel.size());
+    }
+
+    @Test
+    void requestsWhileBroadcastingAreMergedIntoOneMore() {
+        Channel channel = new Channel();
+        assertTrue(channel.request(new SalesChanged(Set.of("a")), false), "the first caller broadcasts");
+        assertEquals(new SalesChanged(Set.of("a")), channel.nextRequest().changes());
+        assertFalse(channel.request(new SalesChanged(Set.of("b")), false), "another thread is broadcasting");
+        assertFalse(channel.request(new SalesChanged(Set.of("c")), true));
+        Channel.Request merged = channel.nextRequest();
+        assertEquals(Set.of("b", "c"), merged.changes().saleIds());
+        assertTrue(merged.heartbeat());
+        assertNull(channel.nextRequest(), "nothing left: the broadcaster stops");
+        assertTrue(channel.request(new SalesChanged(Set.of("d")), false), "the next caller broadcasts again");
+    }
+
+    private static final class FakeSink implements SseEventSink {
+        int sent;
+        boolean closed;
+        CompletionStage<?> result = new CompletableFuture<>(); // never completes
+
         @Override
-        public void onError(BiConsumer<SseEventSink, Throwable> onError) {
+        public boolean isClosed() {
+            return closed;
         }
 
         @Override
-        public void onClose(Consumer<SseEventSink> onClose) {
-        }
-
-        @Override
-        public void register(SseEventSink sink) {
-        }
-
-        @Override
-        public CompletionStage<?> broadcast(OutboundSseEvent event) {
-            return null;
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            sent++;
+            return result;
         }
 
         @Override
         public void close() {
-        }
-
-        @Override
-        public void close(boolean cascading) {
+            closed = true;
         }
     }
 
+    private static final class FakeEvent implements OutboundSseEvent {
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public java.lang.reflect.Type getGenericType() {
+            return String.class;
+        }
+
+        @Override
+        public jakarta.ws.rs.core.MediaType getMediaType() {
+            return jakarta.ws.rs.core.MediaType.TEXT_PLAIN_TYPE;
+        }
+
+        @Override
+        public Object getData() {
+            return "{}";
+        }
+
+        @Override
+        public String getId() {
+            return null;
+        }
+
+        @Override
+        public String getName() {
+            return "sale";
+        }
+
+        @Override
+        public String getComment() {
+            return null;
+        }
+
+        @Override
+        public long getReconnectDelay() {
+            return -1;
+        }
+
+        @Override
+        public boolean isReconnectDelaySet() {
+            return false;
+        }
+    }
 }
