@@ -228,7 +228,7 @@ class ScaleIT {
      * own configuration with higher ordinal, the fleet's stores) with rates high enough to count within
      * ±10 % in a few seconds (the shipped 600 per 60 s and 5 per 60 s give too few tokens in 8 s to
      * count a rate) yet low enough that this shared 2-core machine can offer well above them (under a
-     * load average of 25–34 it sent only 54–131 attempts/s: the test fails, as inconclusive, when it
+     * load average of 25–39 it sent only 54–150 attempts/s: the test fails, as inconclusive, when it
      * offered less than twice a limit), warmed up, measured, and removed again; the rest of the suite
      * never sees it. Its sales are its own, and today's bucket keys carry the rule, so nothing it
      * spends is the main application's. Between the phases it waits 1.5 s, so that a bucket per address
