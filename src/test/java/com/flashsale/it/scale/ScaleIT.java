@@ -46,7 +46,8 @@ import redis.clients.jedis.resps.StreamPendingSummary;
  * MongoDB-compatible server. Sales spread over every master; a rush split across both instances
  * sells exactly the stock to distinct shoppers and records every receipt; a sale on one instance
  * reaches live pages of the other through Redis pub/sub; the outbox entries a killed instance had
- * taken are recorded by the survivor; losing a master makes the survivor not ready. Runs with {@code ./mvnw -Pscale verify}.
+ * taken are recorded by the survivor; the purchase rate limits hold their rate across both
+ * instances; losing a master makes the survivor not ready. Runs with {@code ./mvnw -Pscale verify}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleIT {
@@ -56,6 +57,15 @@ class ScaleIT {
     private static final int STOCK = Integer.getInteger("scale.rush.stock", 500);
     private static final int WORKERS = Integer.getInteger("scale.rush.workers", 32);
     private static final Duration FAN_OUT_BOUND = Duration.ofMillis(Long.getLong("scale.fanout.bound-ms", 1000));
+    /** The limits of the rate-limit test's deployment and its offered load (see its javadoc). */
+    private static final int LIMITS_IP_CAPACITY = 30;
+    private static final int LIMITS_IP_PERIOD = 1;
+    private static final int LIMITS_SHOPPER_CAPACITY = 5;
+    private static final int LIMITS_SHOPPER_PERIOD = 1;
+    private static final int LIMITS_IP_OFFERED = 150;
+    private static final int LIMITS_SHOPPER_OFFERED = 15;
+    private static final int LIMITS_SECONDS = 8;
+    private static final int LIMITS_WORKERS = 24;
 
     private static Fleet fleet;
     private static MongoClient mongo;
@@ -187,8 +197,126 @@ class ScaleIT {
         assertRushHeld(split, two);
     }
 
+    /**
+     * The purchase rate limits hold their configured rate, within ±10 %, across both instances together:
+     * their buckets live in the shared Redis, so two instances admit what one would (an instance-local
+     * limiter would admit about twice as much and fail here). HTTP only, so it holds whatever keeps the
+     * buckets: today a token bucket per address plus the shopper's bucket in {@code purchase.lua}, or the
+     * address limit inside the purchase script keyed per sale and address.
+     *
+     * <ol>
+     *   <li><b>Per client address</b>: attempts from 127.0.0.1 alternating over both instances, each a new
+     *   shopper in a sale with stock far beyond what can sell, offered at {@value #LIMITS_IP_OFFERED}/s
+     *   for {@value #LIMITS_SECONDS} s (5× the limit of {@value #LIMITS_IP_CAPACITY} per
+     *   {@value #LIMITS_IP_PERIOD} s). The bucket starts full and refills greedily, so the attempts
+     *   not answered 429 must be capacity + T × capacity / period, T measured from the first request
+     *   sent to the last; every other answer is 201.</li>
+     *   <li><b>Per shopper per sale</b>: one shopper, one sale, alternating over both instances at
+     *   {@value #LIMITS_SHOPPER_OFFERED}/s (3× the limit of {@value #LIMITS_SHOPPER_CAPACITY} per
+     *   {@value #LIMITS_SHOPPER_PERIOD} s), below the address limit so that only the shopper's bucket
+     *   binds: the attempts admitted (one 201, then 409 already-purchased) must be capacity + T × rate.</li>
+     * </ol>
+     * Every 429 carries {@code Retry-After} and the {@code /problems/rate-limited} problem.
+     *
+     * <p><b>Why a second deployment.</b> The fleet's main application runs with limits of 1,000,000/s,
+     * because every rush of this suite plays all its shoppers from the one loopback address (hundreds
+     * of attempts/s for seconds) and must never see a 429 it did not ask for. No single setting serves both:
+     * a limit above the rushes cannot be saturated for long on these shared 2 cores, and a bucket large
+     * enough to absorb them would dwarf the refill that this test measures. Restarting both servers with
+     * other limits would cost 30–60 s and the JIT warm-up. So the packaged WAR is deployed a second time
+     * into both running servers ({@link LimitedCopy}: their {@code dropins/}, the same product code, its
+     * own configuration with higher ordinal, the fleet's stores) with rates high enough to count within
+     * ±10 % in a few seconds (the shipped 600 per 60 s and 5 per 60 s give too few tokens in 8 s to
+     * count a rate) yet low enough that this shared 2-core machine can offer well above them (under a
+     * load average of 25–39 it sent only 54–150 attempts/s: the test fails, as inconclusive, when it
+     * offered less than twice a limit), warmed up, measured, and removed again; the rest of the suite
+     * never sees it. Its sales are its own, and today's bucket keys carry the rule, so nothing it
+     * spends is the main application's. Between the phases it waits 1.5 s, so that a bucket per address
+     * (30 tokens at 30/s) is full again whichever way the buckets are keyed.
+     */
     @Test
     @Order(4)
+    void purchaseRateLimitsHoldTheirRateAcrossBothInstances() throws Exception {
+        String warm = fleet.a().createSale("Limits warm-up", 1_000_000, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
+        String crowd = fleet.a().createSale("Limits per address", 1_000_000, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
+        String spun = fleet.a().createSale("Limits per shopper", 10, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
+        Map<String, String> limits = Map.of(
+                "flashsale.ratelimit.enabled", "true",
+                "flashsale.ratelimit.ip.capacity", Integer.toString(LIMITS_IP_CAPACITY),
+                "flashsale.ratelimit.ip.period-seconds", Integer.toString(LIMITS_IP_PERIOD),
+                "flashsale.ratelimit.shopper.capacity", Integer.toString(LIMITS_SHOPPER_CAPACITY),
+                "flashsale.ratelimit.shopper.period-seconds", Integer.toString(LIMITS_SHOPPER_PERIOD),
+                "flashsale.reconcile.on-startup", "false"); // the main application did, on the same stores
+        Duration measured = Duration.ofSeconds(LIMITS_SECONDS);
+        long deploying = System.nanoTime();
+        try (LimitedCopy copy = LimitedCopy.deploy(fleet, limits, warm, Duration.ofSeconds(120))) {
+            List<ServiceClient> both = copy.instances();
+            log(String.format("limited copy deployed on both instances in %.1f s", (System.nanoTime() - deploying) / 1e9));
+            // The copy's classes are new to the JIT: a first, unmeasured round takes every path (201, 409, 429).
+            PacedAttempts.run(both, warm, i -> i % 4 == 0 ? "warm-same@example.com" : "warm-" + i + "@example.com",
+                    LIMITS_IP_OFFERED, Duration.ofSeconds(2), LIMITS_WORKERS);
+            Thread.sleep(1500); // the address bucket, if one bucket per address, is full again after 1 s
+
+            PacedAttempts perAddress = PacedAttempts.run(both, crowd, i -> "crowd-" + i + "@example.com",
+                    LIMITS_IP_OFFERED, measured, LIMITS_WORKERS);
+            Thread.sleep(1500);
+            PacedAttempts perShopper = PacedAttempts.run(both, spun, i -> "spinner@example.com",
+                    LIMITS_SHOPPER_OFFERED, measured, LIMITS_WORKERS);
+
+            String ipLine = assertRateHeld("per address", perAddress, LIMITS_IP_CAPACITY, LIMITS_IP_PERIOD,
+                    r -> r.status() == 201);
+            String shopperLine = assertRateHeld("per shopper", perShopper, LIMITS_SHOPPER_CAPACITY, LIMITS_SHOPPER_PERIOD,
+                    r -> r.status() == 201 || (r.status() == 409 && r.problemType().equals("/problems/already-purchased")));
+            assertEquals(1, perShopper.count(r -> r.status() == 201), "the shopper bought once");
+            for (ServiceClient instance : both) {
+                // spread over both: each instance admitted some and refused some of the same bucket's attempts
+                List<PacedAttempts.Attempt> on = perAddress.all().stream().filter(a -> a.target() == instance).toList();
+                assertTrue(on.stream().anyMatch(a -> a.reply().status() == 201) && on.stream().anyMatch(a -> a.reply().status() == 429),
+                        instance + " got no share of the admitted or refused attempts");
+            }
+            log(ipLine);
+            log(shopperLine);
+            record(ipLine);
+            record(shopperLine);
+        } finally {
+            log(String.format("rate-limit test with its deployment and removal: %.1f s", (System.nanoTime() - deploying) / 1e9));
+        }
+    }
+
+    /**
+     * Checks one measured run against a limit of {@code capacity} per {@code periodSeconds} and returns the line
+     * that reports it.
+     */
+    private static String assertRateHeld(String limit, PacedAttempts run, int capacity, int periodSeconds,
+                                         java.util.function.Predicate<Reply> admittedAnswer) {
+        double rate = (double) capacity / periodSeconds;
+        double t = run.seconds();
+        double expected = capacity + t * rate;
+        long admitted = run.count(r -> r.status() != 429);
+        List<PacedAttempts.Attempt> refused = run.where(r -> r.status() == 429);
+        String line = String.format("rate limit %s (%d per %d s) over both instances: %d attempts in T = %.2f s"
+                        + " (offered %.0f/s), admitted %d, expected %d + %.2f x %.1f = %.1f (%+.1f %%), refused 429: %d",
+                limit, capacity, periodSeconds, run.all().size(), t, run.offeredPerSecond(), admitted, capacity, t, rate,
+                expected, 100.0 * (admitted - expected) / expected, refused.size());
+        List<PacedAttempts.Attempt> unexpected = run.all().stream()
+                .filter(a -> a.reply().status() != 429 && !admittedAnswer.test(a.reply())).toList();
+        assertEquals(List.of(), unexpected.stream().limit(5).map(a -> a.target() + ": " + a.reply()).toList(),
+                unexpected.size() + " unexpected answers; " + line);
+        for (PacedAttempts.Attempt a : refused) {
+            String retryAfter = a.reply().retryAfter();
+            assertTrue(retryAfter != null && retryAfter.matches("\\d+") && Long.parseLong(retryAfter) >= 1,
+                    () -> "429 without a valid Retry-After: " + a.reply().headers().map() + " " + a.reply());
+            assertEquals("application/problem+json", a.reply().contentType(), a.reply()::toString);
+            assertEquals("/problems/rate-limited", a.reply().problemType(), a.reply()::toString);
+        }
+        // otherwise the test would not have kept the bucket empty, and would measure the offered rate instead
+        assertTrue(run.offeredPerSecond() >= 2 * rate, "offered rate too low to saturate the limit (machine too busy?): " + line);
+        assertTrue(Math.abs(admitted - expected) <= 0.10 * expected, "admitted attempts not within 10 % of the limit: " + line);
+        return line;
+    }
+
+    @Test
+    @Order(5)
     void outboxEntriesOfAKilledInstanceAreRecordedByTheOther() throws Exception {
         int stock = 40;
         String sale = fleet.a().createSale("Outbox", stock, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
@@ -237,7 +365,7 @@ class ScaleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void readinessGoesDownWhileAMasterIsLost() throws Exception {
         assertEquals(200, fleet.b().get("/health/ready").status());
         fleet.redis.kill(2);
