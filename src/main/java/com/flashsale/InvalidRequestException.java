@@ -2,13 +2,16 @@ package com.flashsale;
 
 import java.util.List;
 
-/** Input that breaks a rule; carries one violation per offending field. */
+/**
+ * Input that breaks a rule; carries one violation per offending field. Built without a stack trace:
+ * anyone can send bad input as fast as they like, and the answer needs no trace.
+ */
 public class InvalidRequestException extends FlashSaleException {
 
     private final List<Violation> violations;
 
     public InvalidRequestException(List<Violation> violations) {
-        super(Problem.VALIDATION, violations.get(0).message());
+        super(Problem.VALIDATION, violations.get(0).message(), false);
         this.violations = List.copyOf(violations);
     }
 

@@ -6,6 +6,6 @@ import com.flashsale.FlashSaleException;
 public class PurchaseNotFoundException extends FlashSaleException {
 
     public PurchaseNotFoundException(String saleId, String shopperId) {
-        super(Problem.PURCHASE_NOT_FOUND, "'" + shopperId + "' has not bought in sale '" + saleId + "'.");
+        super(Problem.PURCHASE_NOT_FOUND, "'" + shopperId + "' has not bought in sale '" + saleId + "'.", false);
     }
 }
