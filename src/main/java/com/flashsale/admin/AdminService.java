@@ -4,7 +4,6 @@ import com.flashsale.purchase.Outbox;
 import com.flashsale.purchase.OutboxPersister;
 import com.flashsale.purchase.PurchaseRepository;
 import com.flashsale.purchase.Reconciler;
-import com.flashsale.purchase.StockGateway;
 import com.flashsale.sale.SaleRepository;
 import com.flashsale.sale.SaleService;
 import com.flashsale.sale.SaleState;
@@ -26,18 +25,18 @@ public class AdminService {
     private final SaleService saleService;
     private final SaleRepository sales;
     private final PurchaseRepository purchases;
-    private final StockGateway gateway;
+    private final StoreWipe store;
     private final Outbox outbox;
     private final OutboxPersister persister;
     private final Reconciler reconciler;
 
     @Inject
     public AdminService(SaleService saleService, SaleRepository sales, PurchaseRepository purchases,
-                        StockGateway gateway, Outbox outbox, OutboxPersister persister, Reconciler reconciler) {
+                        StoreWipe store, Outbox outbox, OutboxPersister persister, Reconciler reconciler) {
         this.saleService = saleService;
         this.sales = sales;
         this.purchases = purchases;
-        this.gateway = gateway;
+        this.store = store;
         this.outbox = outbox;
         this.persister = persister;
         this.reconciler = reconciler;
@@ -71,7 +70,7 @@ public class AdminService {
 
     /** Deletes every sale and purchase, and the decision state that mirrors them. */
     public ResetReport resetDatabase() {
-        gateway.forgetAll(); // the cache must not keep selling sales the database no longer has
+        store.forgetAll(); // the cache must not keep selling sales the database no longer has
         long purchasesDeleted = purchases.deleteAll();
         return new ResetReport(sales.deleteAll(), purchasesDeleted, false);
     }
@@ -87,7 +86,7 @@ public class AdminService {
             LOG.log(Level.WARNING, "Outbox drain before Redis reset failed: {0}", e.toString());
             throw e;
         }
-        gateway.forgetAll();
+        store.forgetAll();
         return new ResetReport(0, 0, true);
     }
 

@@ -7,6 +7,7 @@ import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.ratelimit.RateLimitedException.Kind;
 import com.flashsale.sale.SaleNotFoundException;
+import com.flashsale.sale.SaleStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ public class PurchaseService {
     private static final Logger LOG = Logger.getLogger(PurchaseService.class.getName());
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
-    private final StockGateway gateway;
+    private final PurchaseDecisions decisions;
+    private final SaleStates states;
     private final PurchaseGroupCommit recorder;
     private final PurchaseRepository purchases;
     private final Reconciler reconciler;
@@ -44,11 +46,13 @@ public class PurchaseService {
     private final long recordTimeoutMillis;
 
     @Inject
-    public PurchaseService(StockGateway gateway, PurchaseGroupCommit recorder, PurchaseRepository purchases,
-                           Reconciler reconciler, PurchaseMetrics metrics, PurchaseRateLimiter limiter,
+    public PurchaseService(PurchaseDecisions decisions, SaleStates states, PurchaseGroupCommit recorder,
+                           PurchaseRepository purchases, Reconciler reconciler, PurchaseMetrics metrics,
+                           PurchaseRateLimiter limiter,
                            @ConfigProperty(name = "flashsale.purchase.record.timeout-ms")
                            long recordTimeoutMillis) {
-        this.gateway = gateway;
+        this.decisions = decisions;
+        this.states = states;
         this.recorder = recorder;
         this.purchases = purchases;
         this.reconciler = reconciler;
@@ -59,7 +63,7 @@ public class PurchaseService {
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, 0);
     }
 
     /**
@@ -93,10 +97,10 @@ public class PurchaseService {
     /** The shopper's purchase in this sale, read from the state the decision used. */
     public Optional<Receipt> purchaseOf(String saleId, String rawShopperId) {
         String shopperId = requireShopperId(rawShopperId);
-        if (gateway.state(saleId).isEmpty() && !reconciler.restore(saleId)) {
+        if (states.state(saleId).isEmpty() && !reconciler.restore(saleId)) {
             throw new SaleNotFoundException(saleId);
         }
-        return gateway.purchaseOf(saleId, shopperId);
+        return decisions.purchaseOf(saleId, shopperId);
     }
 
     /** Every recorded purchase of a shopper, across sales, newest first. */
@@ -124,7 +128,7 @@ public class PurchaseService {
 
     private Decision decide(String saleId, String shopperId, String candidateId, String clientAddress) {
         AttemptLimits limits = limiter.limitsFor(clientAddress);
-        Decision decision = gateway.decide(saleId, shopperId, candidateId, limits);
+        Decision decision = decisions.decide(saleId, shopperId, candidateId, limits);
         // Missing state, or state a new Redis process has not yet checked (it may have come back
         // older than it acknowledged: stock too high, buyers missing): reconcile with the record
         // first. That reads MongoDB, so the address pays for it from its budget across sales first
@@ -132,7 +136,7 @@ public class PurchaseService {
         if (decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) {
             limiter.admitClient(clientAddress);
             if (reconciler.restore(saleId)) {
-                decision = gateway.decide(saleId, shopperId, candidateId, limits);
+                decision = decisions.decide(saleId, shopperId, candidateId, limits);
             }
         }
         return decision;

@@ -1,6 +1,6 @@
 package com.flashsale.purchase;
 
-import com.flashsale.infrastructure.rest.StrictJson;
+import com.flashsale.StrictJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,9 @@ package com.flashsale.purchase;
 
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleRepository;
+import com.flashsale.sale.SaleRestorer;
 import com.flashsale.sale.SaleState;
+import com.flashsale.sale.SaleStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -22,14 +24,15 @@ import com.flashsale.StoreUnavailableException;
  * data therefore never reads as "sold out" and never lets a shopper buy twice.
  */
 @ApplicationScoped
-public class Reconciler {
+public class Reconciler implements SaleRestorer {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
     private static final int CHUNK = 1000;
 
     private final SaleRepository sales;
     private final PurchaseRepository purchases;
-    private final StockGateway gateway;
+    private final SaleStates states;
+    private final SaleStateRestore restore;
     private final OutboxPersister persister;
     private final PurchaseMetrics metrics;
     private static final int MAX_REMEMBERED_UNKNOWN = 10_000;
@@ -40,18 +43,19 @@ public class Reconciler {
     private final ConcurrentHashMap<String, Long> unknownSales = new ConcurrentHashMap<>();
 
     @Inject
-    public Reconciler(SaleRepository sales, PurchaseRepository purchases, StockGateway gateway,
-                      OutboxPersister persister, PurchaseMetrics metrics) {
+    public Reconciler(SaleRepository sales, PurchaseRepository purchases, SaleStates states,
+                      SaleStateRestore restore, OutboxPersister persister, PurchaseMetrics metrics) {
         this.sales = sales;
         this.purchases = purchases;
-        this.gateway = gateway;
+        this.states = states;
+        this.restore = restore;
         this.persister = persister;
         this.metrics = metrics;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected Reconciler() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** The outcome of reconciling one sale. */
@@ -71,6 +75,7 @@ public class Reconciler {
      *
      * @return false if the sale does not exist
      */
+    @Override
     public boolean restore(String saleId) {
         Long unknownUntil = unknownSales.get(saleId);
         if (unknownUntil != null && unknownUntil > System.nanoTime()) {
@@ -98,17 +103,17 @@ public class Reconciler {
     public Result reconcile(Sale sale) {
         persister.drain(sale.id());
         long recorded = purchases.countBySale(sale.id(), null);
-        boolean rebuild = gateway.beginRestore(sale, recorded);
+        boolean rebuild = restore.beginRestore(sale, recorded);
         int[] restored = {0};
         if (rebuild) {
             purchases.forEachChunk(sale.id(), CHUNK,
-                    chunk -> restored[0] += gateway.restoreBuyers(sale.id(), sale.totalStock(), chunk));
-            gateway.finishRestore(sale.id(), sale.totalStock());
+                    chunk -> restored[0] += restore.restoreBuyers(sale.id(), sale.totalStock(), chunk));
+            restore.finishRestore(sale.id(), sale.totalStock());
             LOG.info(() -> "Rebuilt state of sale " + sale.id() + ": " + restored[0] + " buyers restored from "
                     + recorded + " records");
         }
         metrics.reconciled(rebuild);
-        SaleState state = gateway.state(sale.id()).orElseThrow(
+        SaleState state = states.state(sale.id()).orElseThrow(
                 () -> new StoreUnavailableException("State of sale " + sale.id() + " vanished during reconciliation"));
         long recordedAfter = purchases.countBySale(sale.id(), null);
         return new Result(sale.id(), rebuild, restored[0], state.stockRemaining(), recordedAfter,

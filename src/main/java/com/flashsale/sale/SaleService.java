@@ -1,7 +1,5 @@
 package com.flashsale.sale;
 
-import com.flashsale.purchase.Reconciler;
-import com.flashsale.purchase.StockGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,26 +22,31 @@ public class SaleService {
     private static final Pattern SALE_ID = Pattern.compile("^[0-9a-f]{24}$");
 
     private final SaleRepository sales;
-    private final StockGateway gateway;
-    private final Reconciler reconciler;
+    private final SaleStates states;
+    private final SaleRestorer restorer;
+    private final CurrentSale current;
+    private final SharedLocks locks;
 
     @Inject
-    public SaleService(SaleRepository sales, StockGateway gateway, Reconciler reconciler) {
+    public SaleService(SaleRepository sales, SaleStates states, SaleRestorer restorer, CurrentSale current,
+                       SharedLocks locks) {
         this.sales = sales;
-        this.gateway = gateway;
-        this.reconciler = reconciler;
+        this.states = states;
+        this.restorer = restorer;
+        this.current = current;
+        this.locks = locks;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected SaleService() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
     public Sale create(@NotNull @Valid SaleDraft draft) {
         Sale sale = draft.toNewSale(new ObjectId().toHexString(), Instant.now());
         sales.insert(sale);
-        gateway.publish(sale);
-        gateway.setCurrentSaleId(sale.id());
+        states.publish(sale);
+        current.setCurrentSaleId(sale.id());
         return sale;
     }
 
@@ -57,8 +60,8 @@ public class SaleService {
         if (!sales.updateIfNotStarted(updated, state.serverTime())) {
             throw new SaleAlreadyStartedException(saleId);
         }
-        if (!gateway.republishIfNotStarted(updated)) {
-            reconciler.restore(saleId); // it opened in between: put the durable record back in charge
+        if (!states.republishIfNotStarted(updated)) {
+            restorer.restore(saleId); // it opened in between: put the durable record back in charge
             throw new SaleAlreadyStartedException(saleId);
         }
         return updated;
@@ -68,8 +71,8 @@ public class SaleService {
     public Sale cancel(String saleId) {
         Sale sale = sale(saleId);
         sales.markCancelled(saleId, Instant.now());
-        gateway.markCancelled(saleId);
-        gateway.clearCurrentSaleId(saleId);
+        states.markCancelled(saleId);
+        current.clearCurrentSaleId(saleId);
         return sale;
     }
 
@@ -83,9 +86,9 @@ public class SaleService {
         if (!isWellFormed(saleId)) {
             throw new SaleNotFoundException(saleId);
         }
-        Optional<SaleState> state = gateway.state(saleId);
-        if (state.isEmpty() && reconciler.restore(saleId)) {
-            state = gateway.state(saleId);
+        Optional<SaleState> state = states.state(saleId);
+        if (state.isEmpty() && restorer.restore(saleId)) {
+            state = states.state(saleId);
         }
         return state.orElseThrow(() -> new SaleNotFoundException(saleId));
     }
@@ -101,7 +104,7 @@ public class SaleService {
      */
     public Sale createIfNoOpenSale(@NotNull @Valid SaleDraft draft) {
         String token = new ObjectId().toHexString();
-        if (!gateway.tryLock(SINGLE_SALE_LOCK, token, LOCK_MILLIS)) {
+        if (!locks.tryLock(SINGLE_SALE_LOCK, token, LOCK_MILLIS)) {
             throw new SaleAlreadyExistsException();
         }
         try {
@@ -110,18 +113,18 @@ public class SaleService {
             }
             return create(draft);
         } finally {
-            gateway.unlock(SINGLE_SALE_LOCK, token);
+            locks.unlock(SINGLE_SALE_LOCK, token);
         }
     }
 
     /** The sale the seed-compatible API calls "the sale": the newest one not cancelled. */
     public Optional<String> currentSaleId() {
-        Optional<String> cached = gateway.currentSaleId();
+        Optional<String> cached = current.currentSaleId();
         if (cached.isPresent()) {
             return cached;
         }
         Optional<String> latest = sales.findLatestOpen().map(Sale::id);
-        latest.ifPresent(gateway::setCurrentSaleId);
+        latest.ifPresent(current::setCurrentSaleId);
         return latest;
     }
 

@@ -1,6 +1,6 @@
 package com.flashsale.seed;
 
-import com.flashsale.infrastructure.rest.StrictJson;
+import com.flashsale.StrictJson;
 import jakarta.json.JsonObject;
 
 /** Parses seed request bodies; like the seed, an empty body reads as an empty object. */

@@ -35,10 +35,10 @@ class PurchaseServiceTest {
     private final InMemoryOutbox outbox = new InMemoryOutbox(log);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(log);
     private final InMemorySaleRepository sales = new InMemorySaleRepository();
-    private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
+    private final InMemoryDecisionStore store = new InMemoryDecisionStore(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final PurchaseService service = new PurchaseService(gateway, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run), purchases,
-            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics,
+    private final PurchaseService service = new PurchaseService(store, store, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run), purchases,
+            new Reconciler(sales, purchases, store, store, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics,
             new PurchaseRateLimiter((key, limit) -> Duration.ZERO, null, false, 1, 1, 1, 1), 1000);
 
     private Sale sale(int stock) {
@@ -49,7 +49,7 @@ class PurchaseServiceTest {
 
     @Test
     void buysRecordsAndAcknowledgesWithTheCanonicalShopperId() {
-        gateway.publish(sale(2));
+        store.publish(sale(2));
 
         Receipt receipt = service.purchase(SALE_ID, "  Alice@Example.com ", null, "203.0.113.1");
 
@@ -58,13 +58,13 @@ class PurchaseServiceTest {
         assertEquals(List.of(receipt), purchases.all());
         assertEquals(0, outbox.backlog(SALE_ID));
         assertEquals(List.of("save:[" + receipt.purchaseId() + "]", "ack:[1-0]"), log);
-        assertEquals(1L, gateway.states.get(SALE_ID).stock);
+        assertEquals(1L, store.states.get(SALE_ID).stock);
         assertEquals(List.of(Outcome.BOUGHT), metrics.outcomes);
     }
 
     @Test
     void returnsTheReceiptAndLeavesItInTheOutboxWhenTheRecordFails() {
-        gateway.publish(sale(2));
+        store.publish(sale(2));
         purchases.failure = new IllegalStateException("database down");
 
         Receipt receipt = service.purchase(SALE_ID, "alice", null, "203.0.113.1");
@@ -76,19 +76,19 @@ class PurchaseServiceTest {
 
     @Test
     void replaysTheOriginalReceiptForTheSameIdempotencyKey() {
-        gateway.publish(sale(5));
+        store.publish(sale(5));
         Receipt first = service.purchase(SALE_ID, "alice", "key-1", "203.0.113.1");
 
         Receipt again = service.purchase(SALE_ID, "ALICE", "key-1", "203.0.113.1");
 
         assertEquals(first, again);
         assertEquals(1, purchases.saveCalls);
-        assertEquals(4L, gateway.states.get(SALE_ID).stock);
+        assertEquals(4L, store.states.get(SALE_ID).stock);
     }
 
     @Test
     void refusesASecondPurchaseWithAnotherKeyAndReportsTheEarlierReceipt() {
-        gateway.publish(sale(5));
+        store.publish(sale(5));
         Receipt first = service.purchase(SALE_ID, "alice", "key-1", "203.0.113.1");
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
@@ -100,7 +100,7 @@ class PurchaseServiceTest {
 
     @Test
     void refusesWhenSoldOut() {
-        gateway.publish(sale(1));
+        store.publish(sale(1));
         service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
@@ -114,7 +114,7 @@ class PurchaseServiceTest {
     @ParameterizedTest
     @EnumSource(value = Outcome.class, names = {"NOT_STARTED", "ENDED", "CANCELLED", "SOLD_OUT"})
     void turnsEveryBusinessRefusalIntoARejection(Outcome outcome) {
-        gateway.scripted.add(Decision.of(outcome));
+        store.scripted.add(Decision.of(outcome));
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
                 () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
@@ -124,7 +124,7 @@ class PurchaseServiceTest {
 
     @Test
     void reportsRebuildingAsStoreUnavailable() {
-        gateway.scripted.add(Decision.of(Outcome.REBUILDING));
+        store.scripted.add(Decision.of(Outcome.REBUILDING));
 
         assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
     }
@@ -138,30 +138,30 @@ class PurchaseServiceTest {
         Receipt receipt = service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         assertEquals("alice", receipt.userIdentifier());
-        assertEquals(1L, gateway.states.get(SALE_ID).stock);
-        assertEquals(2, gateway.calls.stream().filter(c -> c.startsWith("decide:")).count());
+        assertEquals(1L, store.states.get(SALE_ID).stock);
+        assertEquals(2, store.calls.stream().filter(c -> c.startsWith("decide:")).count());
     }
 
     @Test
     void reconcilesStateAStoreRestartLeftOlderBeforeDeciding() {
-        gateway.publish(sale(3));
+        store.publish(sale(3));
         Receipt bob = new Receipt("65f0000000000000000000b1", SALE_ID, "bob", START);
         purchases.saveAll(List.of(bob)); // recorded, but the store came back from before it
-        gateway.states.get(SALE_ID).stale = true;
+        store.states.get(SALE_ID).stale = true;
 
         PurchaseRejectedException e = assertThrows(PurchaseRejectedException.class,
                 () -> service.purchase(SALE_ID, "bob", null, "203.0.113.1"));
 
         assertEquals(Outcome.ALREADY_PURCHASED, e.outcome());
         assertEquals(bob, e.existing());
-        assertEquals(2L, gateway.states.get(SALE_ID).stock);
+        assertEquals(2L, store.states.get(SALE_ID).stock);
     }
 
     @Test
     void reportsStateStillStaleAfterReconcilingAsStoreUnavailable() {
-        gateway.publish(sale(3));
-        gateway.scripted.add(Decision.of(Outcome.STALE));
-        gateway.scripted.add(Decision.of(Outcome.STALE));
+        store.publish(sale(3));
+        store.scripted.add(Decision.of(Outcome.STALE));
+        store.scripted.add(Decision.of(Outcome.STALE));
 
         assertThrows(StoreUnavailableException.class, () -> service.purchase(SALE_ID, "alice", null, "203.0.113.1"));
     }
@@ -184,7 +184,7 @@ class PurchaseServiceTest {
     void answersARefusalOfTheDecisionsRateLimitsWith429AndCountsIt(Outcome limit) {
         RecordingRateLimitMetrics refusals = new RecordingRateLimitMetrics();
         PurchaseService limited = limitedService(new LocalTokenBuckets(), refusals);
-        gateway.scripted.add(Decision.rateLimited(limit, Duration.ofMillis(11_200)));
+        store.scripted.add(Decision.rateLimited(limit, Duration.ofMillis(11_200)));
 
         RateLimitedException e = assertThrows(RateLimitedException.class,
                 () -> limited.purchase(SALE_ID, "alice", null, "203.0.113.1"));
@@ -193,7 +193,7 @@ class PurchaseServiceTest {
         assertEquals(kind, e.kind());
         assertEquals(12, e.retryAfterSeconds());
         assertEquals(Map.of(kind, 1), refusals.rejections);
-        assertEquals(List.of("decide:" + SALE_ID + ":alice"), gateway.calls);
+        assertEquals(List.of("decide:" + SALE_ID + ":alice"), store.calls);
     }
 
     @Test
@@ -215,8 +215,8 @@ class PurchaseServiceTest {
 
     /** This test's service with the limiter on: 2 attempts per minute per address, 5 per shopper. */
     private PurchaseService limitedService(LocalTokenBuckets buckets, RecordingRateLimitMetrics refusals) {
-        return new PurchaseService(gateway, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run),
-                purchases, new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500),
+        return new PurchaseService(store, store, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run),
+                purchases, new Reconciler(sales, purchases, store, store, new OutboxPersister(outbox, purchases, 500),
                 new RecordingMetrics()), metrics, new PurchaseRateLimiter(buckets, refusals, true, 2, 60, 5, 60), 1000);
     }
 
@@ -229,22 +229,22 @@ class PurchaseServiceTest {
     @Test
     void rejectsAnInvalidShopperBeforeAskingTheStore() {
         assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "a$", null, "203.0.113.1"));
-        assertTrue(gateway.calls.isEmpty());
+        assertTrue(store.calls.isEmpty());
         assertTrue(metrics.outcomes.isEmpty());
     }
 
     @Test
     void rejectsATooLongIdempotencyKeyBeforeAskingTheStore() {
-        gateway.publish(sale(3));
-        gateway.calls.clear();
+        store.publish(sale(3));
+        store.calls.clear();
 
         assertThrows(InvalidRequestException.class, () -> service.purchase(SALE_ID, "alice", "k".repeat(201), "203.0.113.1"));
-        assertTrue(gateway.calls.isEmpty());
+        assertTrue(store.calls.isEmpty());
     }
 
     @Test
     void purchaseOfReadsTheDecisionStoreWithTheCanonicalId() {
-        gateway.publish(sale(3));
+        store.publish(sale(3));
         Receipt receipt = service.purchase(SALE_ID, "alice", null, "203.0.113.1");
 
         assertEquals(receipt, service.purchaseOf(SALE_ID, " ALICE ").orElseThrow());

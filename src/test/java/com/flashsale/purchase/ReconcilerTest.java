@@ -22,10 +22,10 @@ class ReconcilerTest {
     private final InMemoryOutbox outbox = new InMemoryOutbox(log);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(log);
     private final InMemorySaleRepository sales = new InMemorySaleRepository();
-    private final InMemoryStockGateway gateway = new InMemoryStockGateway(outbox);
+    private final InMemoryDecisionStore store = new InMemoryDecisionStore(outbox);
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final Reconciler reconciler =
-            new Reconciler(sales, purchases, gateway, new OutboxPersister(outbox, purchases, 500), metrics);
+            new Reconciler(sales, purchases, store, store, new OutboxPersister(outbox, purchases, 500), metrics);
 
     private Sale sale(int totalStock) {
         Sale sale = new Sale(SALE_ID, "Phone", totalStock, START, END, START.minusSeconds(3600),
@@ -46,8 +46,8 @@ class ReconcilerTest {
     void restoreReturnsFalseForAnUnknownSale() {
         assertFalse(reconciler.restore("65f0000000000000000000ff"));
 
-        assertTrue(gateway.states.isEmpty());
-        assertTrue(gateway.calls.isEmpty(), gateway.calls::toString);
+        assertTrue(store.states.isEmpty());
+        assertTrue(store.calls.isEmpty(), store.calls::toString);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ReconcilerTest {
 
         assertTrue(reconciler.restore(SALE_ID));
 
-        SaleState state = gateway.state(SALE_ID).orElseThrow();
+        SaleState state = store.state(SALE_ID).orElseThrow();
         assertEquals(7, state.stockRemaining());
         assertEquals(10, state.totalStock());
     }
@@ -71,12 +71,12 @@ class ReconcilerTest {
 
         assertEquals(new Reconciler.Result(SALE_ID, true, 3, 7, 3, true), result);
         assertEquals(List.of(true), metrics.reconciliations);
-        assertEquals(7L, gateway.states.get(SALE_ID).stock);
-        assertEquals(3, gateway.states.get(SALE_ID).buyers.size());
-        assertTrue(gateway.purchaseOf(SALE_ID, "shopper2").isPresent());
-        assertFalse(gateway.states.get(SALE_ID).rebuilding);
+        assertEquals(7L, store.states.get(SALE_ID).stock);
+        assertEquals(3, store.states.get(SALE_ID).buyers.size());
+        assertTrue(store.purchaseOf(SALE_ID, "shopper2").isPresent());
+        assertFalse(store.states.get(SALE_ID).rebuilding);
         assertEquals(List.of("beginRestore:" + SALE_ID + ":3", "restoreBuyers:" + SALE_ID + ":3",
-                "finishRestore:" + SALE_ID + ":10"), gateway.calls);
+                "finishRestore:" + SALE_ID + ":10"), store.calls);
     }
 
     @Test
@@ -87,11 +87,11 @@ class ReconcilerTest {
 
         Reconciler.Result result = reconciler.reconcile(sale);
 
-        assertEquals("beginRestore:" + SALE_ID + ":3", gateway.calls.get(0));
+        assertEquals("beginRestore:" + SALE_ID + ":3", store.calls.get(0));
         assertEquals(0, outbox.backlog(SALE_ID));
         assertEquals(7, result.stockRemaining());
         assertEquals(3, result.recordedPurchases());
-        assertTrue(gateway.purchaseOf(SALE_ID, "late").isPresent());
+        assertTrue(store.purchaseOf(SALE_ID, "late").isPresent());
     }
 
     @Test
@@ -115,7 +115,7 @@ class ReconcilerTest {
 
         assertEquals(List.of("beginRestore:" + SALE_ID + ":2500", "restoreBuyers:" + SALE_ID + ":1000",
                 "restoreBuyers:" + SALE_ID + ":1000", "restoreBuyers:" + SALE_ID + ":500",
-                "finishRestore:" + SALE_ID + ":3000"), gateway.calls);
+                "finishRestore:" + SALE_ID + ":3000"), store.calls);
         assertEquals(2500, result.buyersRestored());
         assertEquals(500, result.stockRemaining());
     }
@@ -123,22 +123,22 @@ class ReconcilerTest {
     @Test
     void reconcileLeavesAWholeStateAlone() {
         Sale sale = sale(10);
-        gateway.publish(sale);
-        gateway.decide(SALE_ID, "alice", "65f0000000000000000000a1", AttemptLimits.NONE);
+        store.publish(sale);
+        store.decide(SALE_ID, "alice", "65f0000000000000000000a1", AttemptLimits.NONE);
         new OutboxPersister(outbox, purchases, 500).drain(SALE_ID);
-        gateway.calls.clear();
+        store.calls.clear();
 
         Reconciler.Result result = reconciler.reconcile(sale);
 
         assertEquals(new Reconciler.Result(SALE_ID, false, 0, 9, 1, true), result);
         assertEquals(List.of(false), metrics.reconciliations);
-        assertEquals(List.of("beginRestore:" + SALE_ID + ":1"), gateway.calls);
+        assertEquals(List.of("beginRestore:" + SALE_ID + ":1"), store.calls);
     }
 
     @Test
     void reconcileRebuildsAStateThatLostBuyers() {
         Sale sale = sale(10);
-        gateway.publish(sale); // the store restarted empty while 4 purchases are recorded
+        store.publish(sale); // the store restarted empty while 4 purchases are recorded
         recordBuyers(4);
 
         Reconciler.Result result = reconciler.reconcile(sale);
@@ -152,8 +152,8 @@ class ReconcilerTest {
     @Test
     void reconcileReportsInconsistencyWhenStoreStockDisagreesWithTheRecord() {
         Sale sale = sale(10);
-        gateway.publish(sale);
-        gateway.states.get(SALE_ID).stock = 4L; // no buyers known, no records, yet 6 units gone
+        store.publish(sale);
+        store.states.get(SALE_ID).stock = 4L; // no buyers known, no records, yet 6 units gone
 
         Reconciler.Result result = reconciler.reconcile(sale);
 
@@ -174,7 +174,7 @@ class ReconcilerTest {
         List<Reconciler.Result> results = reconciler.reconcileOpenSales();
 
         assertEquals(List.of(SALE_ID), results.stream().map(Reconciler.Result::saleId).toList());
-        assertTrue(gateway.state(SALE_ID).isPresent());
-        assertTrue(gateway.state("65f000000000000000000002").isEmpty());
+        assertTrue(store.state(SALE_ID).isPresent());
+        assertTrue(store.state("65f000000000000000000002").isEmpty());
     }
 }

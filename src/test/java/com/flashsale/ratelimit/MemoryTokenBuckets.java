@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Token buckets in memory with the arithmetic of {@code token-bucket.lua} (greedy refill of
  * capacity per period, created full, fractional tokens), for the test doubles of the Redis adapters.
- * The gateway contract test holds it to the script.
+ * The decision store contract test holds it to the script.
  */
 public final class MemoryTokenBuckets {
 

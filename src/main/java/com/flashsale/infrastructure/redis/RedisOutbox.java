@@ -1,6 +1,6 @@
 package com.flashsale.infrastructure.redis;
 
-import static com.flashsale.infrastructure.redis.RedisStockGateway.call;
+import static com.flashsale.infrastructure.redis.RedisCalls.call;
 
 import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.purchase.Outbox;

@@ -38,7 +38,7 @@ public class RedisTokenBuckets implements TokenBuckets {
 
     @Override
     public Duration tryTake(String key, Limit limit) {
-        Object wait = RedisStockGateway.call(() -> TAKE.run(redis, List.of(key),
+        Object wait = RedisCalls.call(() -> TAKE.run(redis, List.of(key),
                 List.of(Long.toString(limit.capacity()), Long.toString(limit.period().toMillis()))));
         long millis = (Long) wait;
         return millis <= 0 ? Duration.ZERO : Duration.ofMillis(millis);

@@ -10,28 +10,28 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-class RedisStockGatewayCallTest {
+class RedisCallsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"LOADING Redis is loading the dataset in memory", "BUSY Redis is busy running a script",
             "MASTERDOWN Link with MASTER is down", "TRYAGAIN Multiple keys request during rehashing of slot",
             "CLUSTERDOWN The cluster is down"})
     void passingRedisRefusalsAreUnavailableNotBugs(String reply) {
-        assertThrows(StoreUnavailableException.class, () -> RedisStockGateway.call(() -> {
+        assertThrows(StoreUnavailableException.class, () -> RedisCalls.call(() -> {
             throw new JedisDataException(reply);
         }));
     }
 
     @Test
     void anUnreachableRedisIsUnavailable() {
-        assertThrows(StoreUnavailableException.class, () -> RedisStockGateway.call(() -> {
+        assertThrows(StoreUnavailableException.class, () -> RedisCalls.call(() -> {
             throw new JedisConnectionException("Connection refused");
         }));
     }
 
     @Test
     void aScriptOrTypeErrorIsABugAndPropagates() {
-        JedisDataException e = assertThrows(JedisDataException.class, () -> RedisStockGateway.call(() -> {
+        JedisDataException e = assertThrows(JedisDataException.class, () -> RedisCalls.call(() -> {
             throw new JedisDataException("WRONGTYPE Operation against a key holding the wrong kind of value");
         }));
         assertEquals("WRONGTYPE Operation against a key holding the wrong kind of value", e.getMessage());

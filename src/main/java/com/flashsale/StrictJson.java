@@ -1,6 +1,5 @@
-package com.flashsale.infrastructure.rest;
+package com.flashsale;
 
-import com.flashsale.InvalidRequestException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flashsale.admin.StoreWipe;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
+import com.flashsale.sale.CurrentSale;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
+import com.flashsale.sale.SaleStates;
+import com.flashsale.sale.SharedLocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,16 +32,29 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link StockGateway} must do, run against the in-memory fake and against Redis running
- * the Lua scripts, so the fake the unit tests rely on cannot drift from production. Windows are set
+ * What the decision store's ports ({@link PurchaseDecisions}, {@link SaleStates}, {@link SaleStateRestore},
+ * {@link CurrentSale}, {@link SharedLocks}, {@link StoreWipe}) must do together, run against the
+ * in-memory fake and against Redis running the Lua scripts, so the fake the unit tests rely on cannot
+ * drift from production. Windows are set
  * clearly in the past, around now or in the future by the store's own clock, so nothing sleeps.
  */
-public abstract class StockGatewayContract {
+public abstract class DecisionStoreContract {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    /** The gateway under test, empty at the start of each test. */
-    protected abstract StockGateway gateway();
+    // The ports under test, over one store that is empty at the start of each test.
+
+    protected abstract PurchaseDecisions decisions();
+
+    protected abstract SaleStates states();
+
+    protected abstract SaleStateRestore stateRestore();
+
+    protected abstract CurrentSale currentSale();
+
+    protected abstract SharedLocks locks();
+
+    protected abstract StoreWipe wipe();
 
     /** The store's clock, which judges every window. */
     protected abstract Instant storeNow();
@@ -63,7 +80,7 @@ public abstract class StockGatewayContract {
         assertFalse(d.receipt().purchasedAt().isAfter(storeNow()), "purchase time by the store's clock");
         assertNotNull(d.outboxEntryId(), "a new purchase is appended to the outbox");
         assertEquals(2, stock(sale));
-        assertEquals(d.receipt(), gateway().purchaseOf(sale.id(), "alice").orElseThrow());
+        assertEquals(d.receipt(), decisions().purchaseOf(sale.id(), "alice").orElseThrow());
     }
 
     @Test
@@ -75,7 +92,7 @@ public abstract class StockGatewayContract {
 
         assertEquals(Decision.of(Outcome.SOLD_OUT), d);
         assertEquals(0, stock(sale));
-        assertTrue(gateway().purchaseOf(sale.id(), "bob").isEmpty());
+        assertTrue(decisions().purchaseOf(sale.id(), "bob").isEmpty());
     }
 
     @Test
@@ -134,7 +151,7 @@ public abstract class StockGatewayContract {
     @Test
     void answersCancelledBeforeJudgingTheWindow() {
         Sale sale = publish(upcoming(3));
-        gateway().markCancelled(sale.id());
+        states().markCancelled(sale.id());
 
         assertEquals(Decision.of(Outcome.CANCELLED), decide(sale.id(), "alice", "p-1"));
     }
@@ -151,7 +168,7 @@ public abstract class StockGatewayContract {
 
         assertEquals(Decision.of(Outcome.STALE), decide(sale.id(), "alice", "p-1"));
 
-        assertFalse(gateway().beginRestore(sale, 0), "the state is whole: nothing to restore");
+        assertFalse(stateRestore().beginRestore(sale, 0), "the state is whole: nothing to restore");
         assertEquals(Outcome.BOUGHT, decide(sale.id(), "alice", "p-1").outcome());
     }
 
@@ -162,11 +179,11 @@ public abstract class StockGatewayContract {
         Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         Sale other = publish(open(5));
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", shopper(threePerMinute)).outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p2", shopper(threePerMinute)).outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", shopper(threePerMinute)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", shopper(threePerMinute)).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p2", shopper(threePerMinute)).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p3", shopper(threePerMinute)).outcome());
 
-        Decision refused = gateway().decide(sale.id(), "alice", "p4", shopper(threePerMinute));
+        Decision refused = decisions().decide(sale.id(), "alice", "p4", shopper(threePerMinute));
 
         assertEquals(Outcome.SHOPPER_LIMITED, refused.outcome());
         assertNull(refused.receipt(), "a refused attempt learns nothing");
@@ -174,27 +191,27 @@ public abstract class StockGatewayContract {
         long waitMillis = refused.retryAfter().toMillis();
         assertTrue(waitMillis > 19_000 && waitMillis <= 20_000, "one token every 20 s: " + refused.retryAfter());
         assertEquals(4, stock(sale), "nothing changed");
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p5", shopper(threePerMinute)).outcome(), "per shopper");
-        assertEquals(Outcome.BOUGHT, gateway().decide(other.id(), "alice", "p6", shopper(threePerMinute)).outcome(), "per sale");
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p5", shopper(threePerMinute)).outcome(), "per shopper");
+        assertEquals(Outcome.BOUGHT, decisions().decide(other.id(), "alice", "p6", shopper(threePerMinute)).outcome(), "per sale");
     }
 
     @Test
     void aShopperSpinningBeforeTheStartSpendsTheLimitOnNotStarted() {
         Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
         Sale sale = publish(upcoming(3));
-        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p1", shopper(twoPerMinute)).outcome());
-        assertEquals(Outcome.NOT_STARTED, gateway().decide(sale.id(), "bot", "p2", shopper(twoPerMinute)).outcome());
-        assertEquals(Outcome.SHOPPER_LIMITED, gateway().decide(sale.id(), "bot", "p3", shopper(twoPerMinute)).outcome());
+        assertEquals(Outcome.NOT_STARTED, decisions().decide(sale.id(), "bot", "p1", shopper(twoPerMinute)).outcome());
+        assertEquals(Outcome.NOT_STARTED, decisions().decide(sale.id(), "bot", "p2", shopper(twoPerMinute)).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "bot", "p3", shopper(twoPerMinute)).outcome());
     }
 
     @Test
     void aTokenComesBackAfterItsShareOfThePeriod() {
         Limit onePerSecond = new Limit(1, Duration.ofSeconds(1));
         Sale sale = publish(open(5));
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", shopper(onePerSecond)).outcome());
-        assertEquals(Outcome.SHOPPER_LIMITED, gateway().decide(sale.id(), "alice", "p2", shopper(onePerSecond)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", shopper(onePerSecond)).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "alice", "p2", shopper(onePerSecond)).outcome());
         elapse(Duration.ofMillis(1100));
-        assertEquals(Outcome.ALREADY_PURCHASED, gateway().decide(sale.id(), "alice", "p3", shopper(onePerSecond)).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p3", shopper(onePerSecond)).outcome());
     }
 
     @Test
@@ -212,10 +229,10 @@ public abstract class StockGatewayContract {
         Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         Sale other = publish(open(5));
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", address("203.0.113.7", twoPerMinute)).outcome());
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p2", address("203.0.113.7", twoPerMinute)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", address("203.0.113.7", twoPerMinute)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p2", address("203.0.113.7", twoPerMinute)).outcome());
 
-        Decision refused = gateway().decide(sale.id(), "carol", "p3", address("203.0.113.7", twoPerMinute));
+        Decision refused = decisions().decide(sale.id(), "carol", "p3", address("203.0.113.7", twoPerMinute));
 
         assertEquals(Outcome.ADDRESS_LIMITED, refused.outcome());
         assertNull(refused.receipt());
@@ -223,9 +240,9 @@ public abstract class StockGatewayContract {
         long waitMillis = refused.retryAfter().toMillis();
         assertTrue(waitMillis > 29_000 && waitMillis <= 30_000, "one token every 30 s: " + refused.retryAfter());
         assertEquals(3, stock(sale), "nothing changed");
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "carol", "p4", address("2001:db8::1", twoPerMinute)).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "carol", "p4", address("2001:db8::1", twoPerMinute)).outcome(),
                 "per address");
-        assertEquals(Outcome.BOUGHT, gateway().decide(other.id(), "carol", "p5", address("203.0.113.7", twoPerMinute)).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(other.id(), "carol", "p5", address("203.0.113.7", twoPerMinute)).outcome(),
                 "per sale");
     }
 
@@ -235,28 +252,28 @@ public abstract class StockGatewayContract {
         Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         AttemptLimits tightShopper = new AttemptLimits("203.0.113.9", threePerMinute, onePerMinute);
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "alice", "p1", tightShopper).outcome());
-        assertEquals(Outcome.SHOPPER_LIMITED, gateway().decide(sale.id(), "alice", "p2", tightShopper).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", tightShopper).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "alice", "p2", tightShopper).outcome(),
                 "the address admits, the shopper does not (and the address token is spent)");
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "bob", "p3", tightShopper).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p3", tightShopper).outcome());
 
-        Decision refused = gateway().decide(sale.id(), "carol", "p4", tightShopper);
+        Decision refused = decisions().decide(sale.id(), "carol", "p4", tightShopper);
 
         assertEquals(Outcome.ADDRESS_LIMITED, refused.outcome(), "three attempts from the address, the fourth refused");
-        assertEquals(Outcome.BOUGHT, gateway().decide(sale.id(), "carol", "p5", shopper(onePerMinute)).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "carol", "p5", shopper(onePerMinute)).outcome(),
                 "the refused attempt took no token of carol's");
     }
 
     @Test
     void anUnknownSaleTakesNoToken() {
         Limit onePerMinute = new Limit(1, Duration.ofSeconds(60));
-        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p1", shopper(onePerMinute)).outcome());
-        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p2", shopper(onePerMinute)).outcome());
-        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p3",
+        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p1", shopper(onePerMinute)).outcome());
+        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p2", shopper(onePerMinute)).outcome());
+        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p3",
                 new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute)).outcome());
-        assertEquals(Outcome.NO_STATE, gateway().decide("no-such-sale", "alice", "p4",
+        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p4",
                 new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute)).outcome());
-        assertEquals(0, gateway().forgetAll(), "nothing was written for an unknown sale");
+        assertEquals(0, wipe().forgetAll(), "nothing was written for an unknown sale");
     }
 
     // state and purchaseOf --------------------------------------------------------------------
@@ -266,7 +283,7 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(5));
         Instant before = storeNow().truncatedTo(ChronoUnit.MILLIS); // stores keep milliseconds
 
-        SaleState s = gateway().state(sale.id()).orElseThrow();
+        SaleState s = states().state(sale.id()).orElseThrow();
 
         assertEquals(new SaleState(sale.id(), sale.productName(), 5, 5, sale.startTime(), sale.endTime(),
                 sale.createdAt(), false, s.serverTime()), s);
@@ -276,8 +293,8 @@ public abstract class StockGatewayContract {
 
     @Test
     void statesNothingForAnUnknownSale() {
-        assertTrue(gateway().state(newId()).isEmpty());
-        assertTrue(gateway().purchaseOf(newId(), "alice").isEmpty());
+        assertTrue(states().state(newId()).isEmpty());
+        assertTrue(decisions().purchaseOf(newId(), "alice").isEmpty());
     }
 
     @Test
@@ -285,7 +302,7 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(5));
         decide(sale.id(), "alice", "p-1");
 
-        assertTrue(gateway().purchaseOf(sale.id(), "bob").isEmpty());
+        assertTrue(decisions().purchaseOf(sale.id(), "bob").isEmpty());
     }
 
     // publish, republish, cancel ----------------------------------------------------------------
@@ -295,9 +312,9 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(5));
         decide(sale.id(), "alice", "p-1");
 
-        gateway().publish(renamed(sale, "Other", 9));
+        states().publish(renamed(sale, "Other", 9));
 
-        SaleState s = gateway().state(sale.id()).orElseThrow();
+        SaleState s = states().state(sale.id()).orElseThrow();
         assertEquals(sale.productName(), s.productName());
         assertEquals(5, s.totalStock());
         assertEquals(4, s.stockRemaining());
@@ -309,9 +326,9 @@ public abstract class StockGatewayContract {
         Sale edited = new Sale(sale.id(), "Edited", 7, sale.startTime().plusSeconds(60),
                 sale.endTime().plusSeconds(120), sale.createdAt(), sale.updatedAt(), false);
 
-        assertTrue(gateway().republishIfNotStarted(edited));
+        assertTrue(states().republishIfNotStarted(edited));
 
-        SaleState s = gateway().state(sale.id()).orElseThrow();
+        SaleState s = states().state(sale.id()).orElseThrow();
         assertEquals(new SaleState(sale.id(), "Edited", 7, 7, edited.startTime(), edited.endTime(), sale.createdAt(),
                 false, s.serverTime()), s);
     }
@@ -320,9 +337,9 @@ public abstract class StockGatewayContract {
     void republishRefusesAStartedSale() {
         Sale sale = publish(open(5));
 
-        assertFalse(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+        assertFalse(states().republishIfNotStarted(renamed(sale, "Edited", 7)));
 
-        assertEquals(sale.productName(), gateway().state(sale.id()).orElseThrow().productName());
+        assertEquals(sale.productName(), states().state(sale.id()).orElseThrow().productName());
         assertEquals(5, stock(sale));
     }
 
@@ -330,25 +347,25 @@ public abstract class StockGatewayContract {
     void republishRefusesAnUnknownSale() {
         Sale sale = upcoming(5);
 
-        assertFalse(gateway().republishIfNotStarted(sale));
-        assertTrue(gateway().state(sale.id()).isEmpty());
+        assertFalse(states().republishIfNotStarted(sale));
+        assertTrue(states().state(sale.id()).isEmpty());
     }
 
     @Test
     void republishRefusesACancelledSale() {
         Sale sale = publish(upcoming(5));
-        gateway().markCancelled(sale.id());
+        states().markCancelled(sale.id());
 
-        assertFalse(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
-        assertEquals(sale.productName(), gateway().state(sale.id()).orElseThrow().productName());
+        assertFalse(states().republishIfNotStarted(renamed(sale, "Edited", 7)));
+        assertEquals(sale.productName(), states().state(sale.id()).orElseThrow().productName());
     }
 
     @Test
     void republishRefusesASaleBeingRebuilt() {
         Sale sale = upcoming(5);
-        assertTrue(gateway().beginRestore(sale, 0));
+        assertTrue(stateRestore().beginRestore(sale, 0));
 
-        assertFalse(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+        assertFalse(states().republishIfNotStarted(renamed(sale, "Edited", 7)));
     }
 
     @Test
@@ -356,7 +373,7 @@ public abstract class StockGatewayContract {
         Sale sale = upcoming(5);
         restore(sale, receipt(sale, "alice", "p-1"));
 
-        assertTrue(gateway().republishIfNotStarted(renamed(sale, "Edited", 7)));
+        assertTrue(states().republishIfNotStarted(renamed(sale, "Edited", 7)));
 
         assertEquals(6, stock(sale));
     }
@@ -366,11 +383,11 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(5));
         Receipt alice = decide(sale.id(), "alice", "p-1").receipt();
 
-        gateway().markCancelled(sale.id());
+        states().markCancelled(sale.id());
 
-        assertTrue(gateway().state(sale.id()).orElseThrow().cancelled());
+        assertTrue(states().state(sale.id()).orElseThrow().cancelled());
         assertEquals(Decision.of(Outcome.CANCELLED), decide(sale.id(), "bob", "p-2"));
-        assertEquals(alice, gateway().purchaseOf(sale.id(), "alice").orElseThrow());
+        assertEquals(alice, decisions().purchaseOf(sale.id(), "alice").orElseThrow());
         assertEquals(4, stock(sale));
     }
 
@@ -378,9 +395,9 @@ public abstract class StockGatewayContract {
     void markCancelledOfAnUnknownSaleCreatesNoState() {
         String id = newId();
 
-        gateway().markCancelled(id);
+        states().markCancelled(id);
 
-        assertTrue(gateway().state(id).isEmpty());
+        assertTrue(states().state(id).isEmpty());
         assertEquals(Decision.of(Outcome.NO_STATE), decide(id, "alice", "p-1"));
     }
 
@@ -391,76 +408,76 @@ public abstract class StockGatewayContract {
         Sale one = publish(open(5));
         Sale two = publish(upcoming(5));
         decide(one.id(), "alice", "p-1");
-        gateway().setCurrentSaleId(two.id());
-        assertTrue(gateway().tryLock("single-sale", "holder", 60_000));
+        currentSale().setCurrentSaleId(two.id());
+        assertTrue(locks().tryLock("single-sale", "holder", 60_000));
 
-        assertTrue(gateway().forgetAll() > 0);
+        assertTrue(wipe().forgetAll() > 0);
 
-        assertTrue(gateway().state(one.id()).isEmpty());
-        assertTrue(gateway().state(two.id()).isEmpty());
-        assertTrue(gateway().purchaseOf(one.id(), "alice").isEmpty());
+        assertTrue(states().state(one.id()).isEmpty());
+        assertTrue(states().state(two.id()).isEmpty());
+        assertTrue(decisions().purchaseOf(one.id(), "alice").isEmpty());
         assertEquals(Decision.of(Outcome.NO_STATE), decide(one.id(), "bob", "p-2"));
-        assertTrue(gateway().currentSaleId().isEmpty());
-        assertTrue(gateway().tryLock("single-sale", "another", 60_000), "the lock went with the keys");
+        assertTrue(currentSale().currentSaleId().isEmpty());
+        assertTrue(locks().tryLock("single-sale", "another", 60_000), "the lock went with the keys");
     }
 
     @Test
     void forgetAllOfAnEmptyStoreRemovesNothing() {
-        assertEquals(0, gateway().forgetAll());
+        assertEquals(0, wipe().forgetAll());
     }
 
     @Test
     void remembersTheCurrentSaleUntilReplaced() {
-        assertTrue(gateway().currentSaleId().isEmpty());
+        assertTrue(currentSale().currentSaleId().isEmpty());
 
-        gateway().setCurrentSaleId("a");
-        assertEquals("a", gateway().currentSaleId().orElseThrow());
+        currentSale().setCurrentSaleId("a");
+        assertEquals("a", currentSale().currentSaleId().orElseThrow());
 
-        gateway().setCurrentSaleId("b");
-        assertEquals("b", gateway().currentSaleId().orElseThrow());
+        currentSale().setCurrentSaleId("b");
+        assertEquals("b", currentSale().currentSaleId().orElseThrow());
     }
 
     @Test
     void clearsTheCurrentSaleOnlyIfItIsTheNamedOne() {
-        gateway().setCurrentSaleId("a");
+        currentSale().setCurrentSaleId("a");
 
-        gateway().clearCurrentSaleId("b");
-        assertEquals("a", gateway().currentSaleId().orElseThrow());
+        currentSale().clearCurrentSaleId("b");
+        assertEquals("a", currentSale().currentSaleId().orElseThrow());
 
-        gateway().clearCurrentSaleId("a");
-        assertTrue(gateway().currentSaleId().isEmpty());
+        currentSale().clearCurrentSaleId("a");
+        assertTrue(currentSale().currentSaleId().isEmpty());
     }
 
     // locks ----------------------------------------------------------------------------------
 
     @Test
     void aHeldLockRefusesEveryOtherTakerEvenTheSameToken() {
-        assertTrue(gateway().tryLock("l", "a", 60_000));
+        assertTrue(locks().tryLock("l", "a", 60_000));
 
-        assertFalse(gateway().tryLock("l", "b", 60_000));
-        assertFalse(gateway().tryLock("l", "a", 60_000), "not re-entrant");
-        assertTrue(gateway().tryLock("other", "b", 60_000), "locks are named");
+        assertFalse(locks().tryLock("l", "b", 60_000));
+        assertFalse(locks().tryLock("l", "a", 60_000), "not re-entrant");
+        assertTrue(locks().tryLock("other", "b", 60_000), "locks are named");
     }
 
     @Test
     void unlockReleasesOnlyForTheHoldersToken() {
-        assertTrue(gateway().tryLock("l", "a", 60_000));
+        assertTrue(locks().tryLock("l", "a", 60_000));
 
-        gateway().unlock("l", "b");
-        assertFalse(gateway().tryLock("l", "b", 60_000));
+        locks().unlock("l", "b");
+        assertFalse(locks().tryLock("l", "b", 60_000));
 
-        gateway().unlock("l", "a");
-        assertTrue(gateway().tryLock("l", "b", 60_000));
+        locks().unlock("l", "a");
+        assertTrue(locks().tryLock("l", "b", 60_000));
     }
 
     @Test
     void aLockExpiresAfterItsTtl() {
-        assertTrue(gateway().tryLock("l", "a", 200));
-        assertFalse(gateway().tryLock("l", "b", 60_000));
+        assertTrue(locks().tryLock("l", "a", 200));
+        assertFalse(locks().tryLock("l", "b", 60_000));
 
-        assertTrue(eventually(() -> gateway().tryLock("l", "b", 60_000)), "free again after the TTL");
-        gateway().unlock("l", "a"); // too late: b holds it now
-        assertFalse(gateway().tryLock("l", "c", 60_000));
+        assertTrue(eventually(() -> locks().tryLock("l", "b", 60_000)), "free again after the TTL");
+        locks().unlock("l", "a"); // too late: b holds it now
+        assertFalse(locks().tryLock("l", "c", 60_000));
     }
 
     // restore --------------------------------------------------------------------------------
@@ -469,16 +486,16 @@ public abstract class StockGatewayContract {
     void restoringAMissingSaleBlocksPurchasesUntilFinished() {
         Sale sale = open(5);
 
-        assertTrue(gateway().beginRestore(sale, 2));
+        assertTrue(stateRestore().beginRestore(sale, 2));
         assertEquals(Decision.of(Outcome.REBUILDING), decide(sale.id(), "carol", "p-3"));
-        assertTrue(gateway().state(sale.id()).isEmpty(), "no state to show while rebuilding");
+        assertTrue(states().state(sale.id()).isEmpty(), "no state to show while rebuilding");
 
-        assertEquals(2, gateway().restoreBuyers(sale.id(), 5,
+        assertEquals(2, stateRestore().restoreBuyers(sale.id(), 5,
                 List.of(receipt(sale, "alice", "p-1"), receipt(sale, "bob", "p-2"))));
         assertEquals(Decision.of(Outcome.REBUILDING), decide(sale.id(), "carol", "p-3"));
-        assertTrue(gateway().purchaseOf(sale.id(), "alice").isPresent());
+        assertTrue(decisions().purchaseOf(sale.id(), "alice").isPresent());
 
-        gateway().finishRestore(sale.id(), 5);
+        stateRestore().finishRestore(sale.id(), 5);
 
         assertEquals(3, stock(sale));
         assertEquals(Outcome.BOUGHT, decide(sale.id(), "carol", "p-3").outcome());
@@ -490,9 +507,9 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(5));
         decide(sale.id(), "alice", "p-1");
 
-        assertFalse(gateway().beginRestore(cancelled(renamed(sale, "Renamed", 5)), 1));
+        assertFalse(stateRestore().beginRestore(cancelled(renamed(sale, "Renamed", 5)), 1));
 
-        SaleState s = gateway().state(sale.id()).orElseThrow();
+        SaleState s = states().state(sale.id()).orElseThrow();
         assertEquals("Renamed", s.productName());
         assertTrue(s.cancelled());
         assertEquals(4, s.stockRemaining());
@@ -503,26 +520,26 @@ public abstract class StockGatewayContract {
         Sale sale = publish(open(5));
         decide(sale.id(), "alice", "p-1");
 
-        assertTrue(gateway().beginRestore(sale, 2));
+        assertTrue(stateRestore().beginRestore(sale, 2));
 
         assertEquals(Decision.of(Outcome.REBUILDING), decide(sale.id(), "carol", "p-3"));
-        assertTrue(gateway().state(sale.id()).isEmpty(), "no state to show while rebuilding");
-        assertTrue(gateway().purchaseOf(sale.id(), "alice").isPresent());
+        assertTrue(states().state(sale.id()).isEmpty(), "no state to show while rebuilding");
+        assertTrue(decisions().purchaseOf(sale.id(), "alice").isPresent());
     }
 
     @Test
     void restoreBuyersKeepsKnownBuyersAndFinishSetsStockToTotalMinusBuyers() {
         Sale sale = publish(open(5));
         Receipt alice = decide(sale.id(), "alice", "p-1").receipt();
-        assertTrue(gateway().beginRestore(sale, 2));
+        assertTrue(stateRestore().beginRestore(sale, 2));
 
-        int added = gateway().restoreBuyers(sale.id(), 5,
+        int added = stateRestore().restoreBuyers(sale.id(), 5,
                 List.of(receipt(sale, "alice", "p-other"), receipt(sale, "bob", "p-2")));
-        gateway().finishRestore(sale.id(), 5);
+        stateRestore().finishRestore(sale.id(), 5);
 
         assertEquals(1, added);
-        assertEquals(alice, gateway().purchaseOf(sale.id(), "alice").orElseThrow());
-        assertEquals(receipt(sale, "bob", "p-2"), gateway().purchaseOf(sale.id(), "bob").orElseThrow());
+        assertEquals(alice, decisions().purchaseOf(sale.id(), "alice").orElseThrow());
+        assertEquals(receipt(sale, "bob", "p-2"), decisions().purchaseOf(sale.id(), "bob").orElseThrow());
         assertEquals(3, stock(sale));
     }
 
@@ -570,7 +587,7 @@ public abstract class StockGatewayContract {
         assertEquals(0, stock(sale));
         Set<String> recorded = new HashSet<>();
         for (int i = 0; i < shoppers; i++) {
-            gateway().purchaseOf(sale.id(), "shopper-" + i).ifPresent(r -> recorded.add(r.userIdentifier()));
+            decisions().purchaseOf(sale.id(), "shopper-" + i).ifPresent(r -> recorded.add(r.userIdentifier()));
         }
         assertEquals(buyers, recorded);
     }
@@ -579,7 +596,7 @@ public abstract class StockGatewayContract {
 
     /** A decision with no rate limit. */
     private Decision decide(String saleId, String shopperId, String candidate) {
-        return gateway().decide(saleId, shopperId, candidate, AttemptLimits.NONE);
+        return decisions().decide(saleId, shopperId, candidate, AttemptLimits.NONE);
     }
 
     private static AttemptLimits shopper(Limit perShopper) {
@@ -591,19 +608,19 @@ public abstract class StockGatewayContract {
     }
 
     private Sale publish(Sale sale) {
-        gateway().publish(sale);
+        states().publish(sale);
         return sale;
     }
 
     /** Restores a sale from scratch with these buyers, as the reconciler does. */
     private void restore(Sale sale, Receipt... receipts) {
-        assertTrue(gateway().beginRestore(sale, receipts.length));
-        gateway().restoreBuyers(sale.id(), sale.totalStock(), List.of(receipts));
-        gateway().finishRestore(sale.id(), sale.totalStock());
+        assertTrue(stateRestore().beginRestore(sale, receipts.length));
+        stateRestore().restoreBuyers(sale.id(), sale.totalStock(), List.of(receipts));
+        stateRestore().finishRestore(sale.id(), sale.totalStock());
     }
 
     private long stock(Sale sale) {
-        return gateway().state(sale.id()).orElseThrow().stockRemaining();
+        return states().state(sale.id()).orElseThrow().stockRemaining();
     }
 
     private boolean eventually(BooleanSupplier condition) {

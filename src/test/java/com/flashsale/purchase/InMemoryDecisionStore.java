@@ -1,11 +1,15 @@
 package com.flashsale.purchase;
 
+import com.flashsale.admin.StoreWipe;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
 import com.flashsale.ratelimit.MemoryTokenBuckets;
+import com.flashsale.sale.CurrentSale;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
+import com.flashsale.sale.SaleStates;
+import com.flashsale.sale.SharedLocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,9 +25,11 @@ import java.util.Optional;
  * The decision store in memory, following the Lua scripts: state, cancelled, window,
  * already bought, stock; restore begins, adds buyers, then sets stock = total - buyers.
  * Decisions can also be scripted to force an outcome. Every method is atomic, as a script is;
- * {@code StockGatewayContract} holds it to the same cases as Redis.
+ * {@code DecisionStoreContract} holds it to the same cases as Redis. One object implements every
+ * port of the store, as one Redis holds the keys behind all of them.
  */
-class InMemoryStockGateway implements StockGateway {
+class InMemoryDecisionStore
+        implements PurchaseDecisions, SaleStates, SaleStateRestore, CurrentSale, SharedLocks, StoreWipe {
 
     static final class State {
         Sale sale;
@@ -50,7 +56,7 @@ class InMemoryStockGateway implements StockGateway {
      */
     final MemoryTokenBuckets limitBuckets = new MemoryTokenBuckets();
 
-    InMemoryStockGateway(InMemoryOutbox outbox) {
+    InMemoryDecisionStore(InMemoryOutbox outbox) {
         this.outbox = outbox;
     }
 

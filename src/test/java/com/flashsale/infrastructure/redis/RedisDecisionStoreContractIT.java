@@ -3,8 +3,13 @@ package com.flashsale.infrastructure.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flashsale.purchase.StockGateway;
-import com.flashsale.purchase.StockGatewayContract;
+import com.flashsale.admin.StoreWipe;
+import com.flashsale.purchase.DecisionStoreContract;
+import com.flashsale.purchase.PurchaseDecisions;
+import com.flashsale.purchase.SaleStateRestore;
+import com.flashsale.sale.CurrentSale;
+import com.flashsale.sale.SaleStates;
+import com.flashsale.sale.SharedLocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,20 +20,29 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link RedisStockGateway} and its Lua scripts held to the gateway contract, on a real redis-server
- * started for this class (no application server needed).
+ * The Redis adapters of the decision store and their Lua scripts held to the store's contract, on a
+ * real redis-server started for this class (no application server needed).
  */
-class RedisStockGatewayContractIT extends StockGatewayContract {
+class RedisDecisionStoreContractIT extends DecisionStoreContract {
 
     private static LocalRedisServer server;
     private static UnifiedJedis redis;
-    private static RedisStockGateway gateway;
+    private static RedisPurchaseDecisions decisions;
+    private static RedisSaleStates states;
+    private static RedisCurrentSale currentSale;
+    private static RedisSharedLocks locks;
+    private static RedisStoreWipe wipe;
 
     @BeforeAll
     static void startRedis() throws Exception {
         server = LocalRedisServer.start();
         redis = server.client();
-        gateway = new RedisStockGateway(redis, new RedisChangeFeed()); // a feed never started: announces nothing
+        RedisChangeFeed changes = new RedisChangeFeed(); // a feed never started: announces nothing
+        decisions = new RedisPurchaseDecisions(redis, changes);
+        states = new RedisSaleStates(redis, changes);
+        currentSale = new RedisCurrentSale(redis);
+        locks = new RedisSharedLocks(redis);
+        wipe = new RedisStoreWipe(redis);
     }
 
     @AfterAll
@@ -47,8 +61,33 @@ class RedisStockGatewayContractIT extends StockGatewayContract {
     }
 
     @Override
-    protected StockGateway gateway() {
-        return gateway;
+    protected PurchaseDecisions decisions() {
+        return decisions;
+    }
+
+    @Override
+    protected SaleStates states() {
+        return states;
+    }
+
+    @Override
+    protected SaleStateRestore stateRestore() {
+        return states;
+    }
+
+    @Override
+    protected CurrentSale currentSale() {
+        return currentSale;
+    }
+
+    @Override
+    protected SharedLocks locks() {
+        return locks;
+    }
+
+    @Override
+    protected StoreWipe wipe() {
+        return wipe;
     }
 
     @Override
@@ -75,11 +114,11 @@ class RedisStockGatewayContractIT extends StockGatewayContract {
     @Test
     void forgetAllLeavesKeysOfOtherApplications() {
         redis.set("someone-else:key", "kept");
-        gateway.setCurrentSaleId("a");
+        currentSale.setCurrentSaleId("a");
 
-        assertEquals(1, gateway.forgetAll());
+        assertEquals(1, wipe.forgetAll());
 
         assertEquals("kept", redis.get("someone-else:key"));
-        assertTrue(gateway.currentSaleId().isEmpty());
+        assertTrue(currentSale.currentSaleId().isEmpty());
     }
 }
