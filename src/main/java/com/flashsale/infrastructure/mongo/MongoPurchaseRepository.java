@@ -120,8 +120,9 @@ public class MongoPurchaseRepository implements PurchaseRepository {
 
     @Override
     public long deleteAll() {
-        return purchases().deleteMany(new Document()).getDeletedCount();
+        return MongoCollections.deleteAll(purchases());
     }
+
 
     private static Bson bySale(String saleId, String identifierPrefix) {
         if (identifierPrefix == null || identifierPrefix.isEmpty()) {

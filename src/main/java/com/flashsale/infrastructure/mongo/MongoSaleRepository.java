@@ -91,7 +91,7 @@ public class MongoSaleRepository implements SaleRepository {
 
     @Override
     public long deleteAll() {
-        return sales().deleteMany(new Document()).getDeletedCount();
+        return MongoCollections.deleteAll(sales());
     }
 
     private MongoCollection<Document> sales() {
