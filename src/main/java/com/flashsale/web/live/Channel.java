@@ -5,6 +5,7 @@ import com.flashsale.sale.SalesChanged;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,13 @@ final class Channel {
     private boolean broadcasting;
     private Set<String> pendingSales; // null: nothing pending; contains EVERY_SALE for every sale
     private boolean pendingHeartbeat;
+    /**
+     * A sale change was announced while a sale event is being sent: the streams that event has not
+     * reached yet are better served by the newer state (it may say sold out) than by the stale one.
+     */
+    private volatile boolean superseded;
+    /** Where the next fan-out starts in the list of streams: it moves, so no stream is always last. */
+    private int nextStart;
 
     void add(SseEventSink sink) {
         sinks.add(sink);
@@ -74,17 +82,20 @@ final class Channel {
     }
 
     /**
-     * Asks for a broadcast of these changes. @return true if the caller is now this channel's
-     * broadcaster and must call {@link #nextRequest()} until it answers null; false if another
-     * thread is broadcasting and will pick these changes up.
+     * Asks for a broadcast of these changes; {@code announced} when a sale is known to have changed
+     * (the fleet's change feed), not for the periodic read, which must not cut a fan-out short.
+     * @return true if the caller is now this channel's broadcaster and must call
+     * {@link #nextRequest()} until it answers null; false if another thread is broadcasting and will
+     * pick these changes up.
      */
-    synchronized boolean request(SalesChanged changes, boolean heartbeat) {
+    synchronized boolean request(SalesChanged changes, boolean heartbeat, boolean announced) {
         if (pendingSales == null) {
             pendingSales = new HashSet<>();
         }
         pendingSales.addAll(changes.saleIds());
         pendingHeartbeat |= heartbeat;
         if (broadcasting) {
+            superseded |= announced && !changes.saleIds().isEmpty();
             return false;
         }
         broadcasting = true;
@@ -100,6 +111,7 @@ final class Channel {
         Request next = new Request(new SalesChanged(Set.copyOf(pendingSales)), pendingHeartbeat);
         pendingSales = null;
         pendingHeartbeat = false;
+        superseded = false;
         return next;
     }
 
@@ -117,18 +129,47 @@ final class Channel {
      * every stream). A stream whose write fails is closed and forgotten.
      */
     void send(OutboundSseEvent event, Executor executor) {
-        List<SseEventSink> all = new ArrayList<>(sinks);
-        if (all.size() <= SLICE) {
-            sendTo(all, event);
-            return;
+        fanOut(event, executor, false);
+    }
+
+    /**
+     * Sends a sale's event like {@link #send}, except that it stops starting writes once a newer
+     * change of a sale has been announced: the sale is then read and sent again, to every stream, with that
+     * change (the streams the stale event reached get the newer state after it, the others only the
+     * newer state). Each fan-out starts at another place in the list of streams, so that under a
+     * stream of changes every stream still gets updates, and a final state (sold out) goes out at once
+     * instead of after the fan-out of the stock before it.
+     *
+     * @return false if it stopped early
+     */
+    boolean sendSale(String saleId, OutboundSseEvent event, Executor executor) {
+        if (fanOut(event, executor, true)) {
+            return true;
         }
-        List<CompletableFuture<Void>> slices = new ArrayList<>();
+        lastSent.remove(saleId);
+        synchronized (this) {
+            if (pendingSales == null) {
+                pendingSales = new HashSet<>();
+            }
+            pendingSales.add(saleId);
+        }
+        return false;
+    }
+
+    /** @return false if a superseding change stopped it before every stream was sent the event */
+    private boolean fanOut(OutboundSseEvent event, Executor executor, boolean supersedable) {
+        List<SseEventSink> all = rotated(new ArrayList<>(sinks));
+        if (all.size() <= SLICE) {
+            return sendTo(all, event, supersedable);
+        }
+        List<CompletableFuture<Boolean>> slices = new ArrayList<>();
         for (int from = 0; from < all.size(); from += SLICE) {
             List<SseEventSink> slice = all.subList(from, Math.min(all.size(), from + SLICE));
-            slices.add(CompletableFuture.runAsync(() -> sendTo(slice, event), executor));
+            slices.add(CompletableFuture.supplyAsync(() -> sendTo(slice, event, supersedable), executor));
         }
         try {
             CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).get(DISPATCH_WAIT_SECONDS, TimeUnit.SECONDS);
+            return slices.stream().allMatch(CompletableFuture::join);
         } catch (TimeoutException e) {
             LOG.log(Level.WARNING, "Live update: a fan-out to {0} streams has not started every write after {1} s",
                     new Object[] {all.size(), DISPATCH_WAIT_SECONDS});
@@ -137,10 +178,23 @@ final class Channel {
         } catch (Exception e) {
             LOG.log(Level.FINE, "Live update: a fan-out slice failed", e);
         }
+        return true; // not known to have stopped early: nothing to send again
     }
 
-    private void sendTo(List<SseEventSink> slice, OutboundSseEvent event) {
+    private List<SseEventSink> rotated(List<SseEventSink> all) {
+        if (all.size() > SLICE) {
+            int start = Math.floorMod(nextStart, all.size());
+            nextStart = start + SLICE;
+            Collections.rotate(all, -start);
+        }
+        return all;
+    }
+
+    private boolean sendTo(List<SseEventSink> slice, OutboundSseEvent event, boolean supersedable) {
         for (SseEventSink sink : slice) {
+            if (supersedable && superseded) {
+                return false;
+            }
             if (sink.isClosed()) {
                 sinks.remove(sink);
                 continue;
@@ -155,6 +209,7 @@ final class Channel {
                 drop(sink, e);
             }
         }
+        return true;
     }
 
     private void drop(SseEventSink sink, Throwable error) {

@@ -146,7 +146,7 @@ public class LiveSales {
         }
         executor.execute(() -> channels.forEach((topic, channel) -> {
             if (ALL_SALES.equals(topic) || changes.includes(topic)) {
-                broadcastChanges(topic, channel, changes, false);
+                broadcastChanges(topic, channel, changes, false, true);
             }
         }));
     }
@@ -171,7 +171,7 @@ public class LiveSales {
                 });
             }
             emptied.forEach(Channel::close);
-            channels.forEach((topic, channel) -> broadcastChanges(topic, channel, EVERYTHING, heartbeat));
+            channels.forEach((topic, channel) -> broadcastChanges(topic, channel, EVERYTHING, heartbeat, false));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Live update tick failed", e);
         }
@@ -183,8 +183,9 @@ public class LiveSales {
      * request made while another thread broadcasts is merged into its next read (no thread waits,
      * and a burst of changes costs one fan-out of the newest state).
      */
-    private void broadcastChanges(String topic, Channel channel, SalesChanged changed, boolean heartbeat) {
-        if (!channel.request(changed, heartbeat)) {
+    private void broadcastChanges(String topic, Channel channel, SalesChanged changed, boolean heartbeat,
+                                  boolean announced) {
+        if (!channel.request(changed, heartbeat, announced)) {
             return;
         }
         boolean drained = false;
@@ -204,7 +205,7 @@ public class LiveSales {
         try {
             for (SaleState state : read(topic, changed)) {
                 if (channel.changed(state)) {
-                    channel.send(saleEvent(state), executor);
+                    channel.sendSale(state.saleId(), saleEvent(state), executor);
                 }
             }
             double perSecond = rate.perSecond();

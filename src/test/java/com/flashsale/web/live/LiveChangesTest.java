@@ -87,18 +87,84 @@ class LiveChangesTest {
     @Test
     void requestsWhileBroadcastingAreMergedIntoOneMore() {
         Channel channel = new Channel();
-        assertTrue(channel.request(new SalesChanged(Set.of("a")), false), "the first caller broadcasts");
+        assertTrue(channel.request(new SalesChanged(Set.of("a")), false, true), "the first caller broadcasts");
         assertEquals(new SalesChanged(Set.of("a")), channel.nextRequest().changes());
-        assertFalse(channel.request(new SalesChanged(Set.of("b")), false), "another thread is broadcasting");
-        assertFalse(channel.request(new SalesChanged(Set.of("c")), true));
+        assertFalse(channel.request(new SalesChanged(Set.of("b")), false, true), "another thread is broadcasting");
+        assertFalse(channel.request(new SalesChanged(Set.of("c")), true, true));
         Channel.Request merged = channel.nextRequest();
         assertEquals(Set.of("b", "c"), merged.changes().saleIds());
         assertTrue(merged.heartbeat());
         assertNull(channel.nextRequest(), "nothing left: the broadcaster stops");
-        assertTrue(channel.request(new SalesChanged(Set.of("d")), false), "the next caller broadcasts again");
+        assertTrue(channel.request(new SalesChanged(Set.of("d")), false, true), "the next caller broadcasts again");
+    }
+
+    @Test
+    void aNewerChangeStopsAStaleSaleFanOutAndTheSaleIsSentAgainToEveryStream() {
+        Channel channel = new Channel();
+        List<FakeSink> sinks = new ArrayList<>();
+        for (int i = 0; i < 3 * Channel.SLICE; i++) {
+            FakeSink sink = new FakeSink();
+            sinks.add(sink);
+            channel.add(sink);
+        }
+        assertTrue(channel.request(new SalesChanged(Set.of("s")), false, true));
+        assertEquals(Set.of("s"), channel.nextRequest().changes().saleIds());
+        SaleState stock4 = state(4, NOW.minusSeconds(60), NOW);
+        assertTrue(channel.changed(stock4));
+        sinks.get(0).onSend = () -> channel.request(new SalesChanged(Set.of("s")), false, true); // sold out meanwhile
+
+        boolean complete = channel.sendSale("s", new FakeEvent(), Runnable::run);
+
+        assertFalse(complete, "the stale event stopped");
+        long reached = sinks.stream().filter(x -> x.sent == 1).count();
+        assertTrue(reached >= 1 && reached < sinks.size(), "reached " + reached);
+        assertEquals(Set.of("s"), channel.nextRequest().changes().saleIds(), "the sale is read again");
+        assertTrue(channel.changed(stock4), "and sent to every stream, even in the state it had");
+        sinks.get(0).onSend = () -> { };
+        assertTrue(channel.sendSale("s", new FakeEvent(), Runnable::run), "nothing newer: it goes to every stream");
+        assertTrue(sinks.stream().allMatch(x -> x.sent >= 1));
+    }
+
+    @Test
+    void thePeriodicReadDoesNotCutAFanOutShort() {
+        Channel channel = new Channel();
+        List<FakeSink> sinks = new ArrayList<>();
+        for (int i = 0; i < 2 * Channel.SLICE; i++) {
+            FakeSink sink = new FakeSink();
+            sinks.add(sink);
+            channel.add(sink);
+            sink.onSend = () -> channel.request(new SalesChanged(Set.of(SalesChanged.EVERY_SALE)), true, false);
+        }
+        channel.request(new SalesChanged(Set.of("s")), false, true);
+        channel.nextRequest();
+
+        assertTrue(channel.sendSale("s", new FakeEvent(), Runnable::run));
+        assertTrue(sinks.stream().allMatch(x -> x.sent == 1));
+        assertTrue(channel.nextRequest().heartbeat(), "the tick's request is still served, after");
+    }
+
+    @Test
+    void eachFanOutStartsElsewhereSoNoStreamIsAlwaysLast() {
+        Channel channel = new Channel();
+        List<FakeSink> sinks = new ArrayList<>();
+        for (int i = 0; i < 2 * Channel.SLICE; i++) {
+            FakeSink sink = new FakeSink();
+            sinks.add(sink);
+            channel.add(sink);
+            sink.onSend = () -> channel.request(new SalesChanged(Set.of("s")), false, true); // every fan-out is superseded at once
+        }
+        channel.request(new SalesChanged(Set.of("s")), false, true);
+        channel.nextRequest();
+
+        assertFalse(channel.sendSale("s", new FakeEvent(), Runnable::run));
+        channel.nextRequest();
+        assertFalse(channel.sendSale("s", new FakeEvent(), Runnable::run));
+
+        assertEquals(2, sinks.stream().filter(x -> x.sent == 1).count(), "two fan-outs, two different first streams");
     }
 
     private static final class FakeSink implements SseEventSink {
+        Runnable onSend = () -> { };
         int sent;
         boolean closed;
         CompletionStage<?> result = new CompletableFuture<>(); // never completes
@@ -111,6 +177,7 @@ class LiveChangesTest {
         @Override
         public CompletionStage<?> send(OutboundSseEvent event) {
             sent++;
+            onSend.run();
             return result;
         }
 
