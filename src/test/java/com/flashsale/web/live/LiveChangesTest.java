@@ -58,12 +58,7 @@ class LiveChangesTest {
     @Test
     void anEventGoesToEveryStreamWithoutWaitingForAnotherWrite() {
         Channel channel = new Channel();
-        List<FakeSink> sinks = new ArrayList<>();
-        for (int i = 0; i < 3 * Channel.SLICE + 7; i++) {
-            FakeSink sink = new FakeSink();
-            sinks.add(sink);
-            channel.add(sink);
-        }
+        List<FakeSink> sinks = streams(channel, 3 * Channel.SLICE + 7);
         // no write ever completes: every stream must still have been sent the event
         channel.send(new FakeEvent(), Runnable::run);
         assertTrue(sinks.stream().allMatch(s -> s.sent == 1), "every stream got its send");
@@ -101,12 +96,7 @@ class LiveChangesTest {
     @Test
     void aNewerChangeStopsAStaleSaleFanOutAndTheSaleIsSentAgainToEveryStream() {
         Channel channel = new Channel();
-        List<FakeSink> sinks = new ArrayList<>();
-        for (int i = 0; i < 3 * Channel.SLICE; i++) {
-            FakeSink sink = new FakeSink();
-            sinks.add(sink);
-            channel.add(sink);
-        }
+        List<FakeSink> sinks = streams(channel, 3 * Channel.SLICE);
         assertTrue(channel.request(new SalesChanged(Set.of("s")), false, true));
         assertEquals(Set.of("s"), channel.nextRequest().changes().saleIds());
         SaleState stock4 = state(4, NOW.minusSeconds(60), NOW);
@@ -128,13 +118,8 @@ class LiveChangesTest {
     @Test
     void thePeriodicReadDoesNotCutAFanOutShort() {
         Channel channel = new Channel();
-        List<FakeSink> sinks = new ArrayList<>();
-        for (int i = 0; i < 2 * Channel.SLICE; i++) {
-            FakeSink sink = new FakeSink();
-            sinks.add(sink);
-            channel.add(sink);
-            sink.onSend = () -> channel.request(new SalesChanged(Set.of(SalesChanged.EVERY_SALE)), true, false);
-        }
+        List<FakeSink> sinks = streams(channel, 2 * Channel.SLICE);
+        sinks.forEach(sink -> sink.onSend = () -> channel.request(new SalesChanged(Set.of(SalesChanged.EVERY_SALE)), true, false));
         channel.request(new SalesChanged(Set.of("s")), false, true);
         channel.nextRequest();
 
@@ -146,13 +131,9 @@ class LiveChangesTest {
     @Test
     void eachFanOutStartsElsewhereSoNoStreamIsAlwaysLast() {
         Channel channel = new Channel();
-        List<FakeSink> sinks = new ArrayList<>();
-        for (int i = 0; i < 2 * Channel.SLICE; i++) {
-            FakeSink sink = new FakeSink();
-            sinks.add(sink);
-            channel.add(sink);
-            sink.onSend = () -> channel.request(new SalesChanged(Set.of("s")), false, true); // every fan-out is superseded at once
-        }
+        List<FakeSink> sinks = streams(channel, 2 * Channel.SLICE);
+        // every fan-out is superseded at once
+        sinks.forEach(sink -> sink.onSend = () -> channel.request(new SalesChanged(Set.of("s")), false, true));
         channel.request(new SalesChanged(Set.of("s")), false, true);
         channel.nextRequest();
 
@@ -161,6 +142,17 @@ class LiveChangesTest {
         assertFalse(channel.sendSale("s", new FakeEvent(), Runnable::run));
 
         assertEquals(2, sinks.stream().filter(x -> x.sent == 1).count(), "two fan-outs, two different first streams");
+    }
+
+    /** {@code n} open streams, added to the channel. */
+    private static List<FakeSink> streams(Channel channel, int n) {
+        List<FakeSink> sinks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            FakeSink sink = new FakeSink();
+            sinks.add(sink);
+            channel.add(sink);
+        }
+        return sinks;
     }
 
     private static final class FakeSink implements SseEventSink {
