@@ -28,16 +28,10 @@ class SeedResetIT {
 
     @Test
     void resetAllDeletesSalesAndPurchasesAndAnswersTheSeedShape() {
-        createActiveSale("Doomed", 5);
-        assertBought(purchase("doomed.a"));
-        assertBought(purchase("doomed.b"));
-        awaitTotalPurchases(2);
+        saleBoughtBy("Doomed", "doomed.a", "doomed.b");
 
         Reply r = Api.postAsAdmin(RESET_ALL, "");
-        assertEquals(200, r.status(), r::toString);
-        assertJsonContentType(r);
-        JsonObject json = r.json();
-        assertTrue(json.getBoolean("success"), r::toString);
+        JsonObject json = successfulReset(r);
         assertEquals("All data reset successfully", json.getString("message"));
         JsonObject data = json.getJsonObject("data");
         assertEquals(Set.of("flashSalesDeleted", "purchasesDeleted", "redisFlushed"), data.keySet(), r::toString);
@@ -69,17 +63,10 @@ class SeedResetIT {
 
     @Test
     void resetDatabaseDeletesSalesAndPurchases() {
-        createActiveSale("Stored", 5);
-        assertBought(purchase("stored.a"));
-        assertBought(purchase("stored.b"));
-        assertBought(purchase("stored.c"));
-        awaitTotalPurchases(3);
+        saleBoughtBy("Stored", "stored.a", "stored.b", "stored.c");
 
         Reply r = Api.postAsAdmin(RESET_DATABASE, "");
-        assertEquals(200, r.status(), r::toString);
-        assertJsonContentType(r);
-        JsonObject json = r.json();
-        assertTrue(json.getBoolean("success"), r::toString);
+        JsonObject json = successfulReset(r);
         assertFalse(json.getString("message", "").isBlank(), r::toString);
         JsonObject data = json.getJsonObject("data");
         assertEquals(Set.of("flashSalesDeleted", "purchasesDeleted"), data.keySet(), r::toString);
@@ -127,5 +114,23 @@ class SeedResetIT {
 
         assertBought(purchase("keeper.three@example.com"));
         assertEquals(2, statusData().getInt("stockRemaining"));
+    }
+
+    /** An active sale of stock 5 that these shoppers bought from, all recorded in MongoDB. */
+    private static void saleBoughtBy(String name, String... shoppers) {
+        createActiveSale(name, 5);
+        for (String shopper : shoppers) {
+            assertBought(purchase(shopper));
+        }
+        awaitTotalPurchases(shoppers.length);
+    }
+
+    /** A reset's answer: 200, JSON, success true; its body. */
+    private static JsonObject successfulReset(Reply r) {
+        assertEquals(200, r.status(), r::toString);
+        assertJsonContentType(r);
+        JsonObject json = r.json();
+        assertTrue(json.getBoolean("success"), r::toString);
+        return json;
     }
 }
