@@ -44,6 +44,11 @@ public abstract class FlashSaleException extends RuntimeException {
         SALE_CANCELLED(409, "sale-cancelled", "Sale cancelled"),
         SALE_ALREADY_STARTED(409, "sale-already-started", "Sale already started"),
         SALE_ALREADY_EXISTS(409, "sale-already-exists", "A sale already exists"),
+        ADMISSION_REQUIRED(403, "admission-required", "Admission required"),
+        ADMISSION_EXPIRED(403, "admission-expired", "Admission expired"),
+        NO_WAITING_ROOM(409, "no-waiting-room", "No waiting room"),
+        QUEUE_NOT_OPEN(409, "queue-not-open", "Waiting room not open yet"),
+        TICKET_NOT_FOUND(404, "ticket-not-found", "Ticket not found"),
         RATE_LIMITED(429, "rate-limited", "Too many requests"),
         UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable");
 

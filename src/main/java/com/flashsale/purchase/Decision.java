@@ -27,7 +27,14 @@ public record Decision(Outcome outcome, Receipt receipt, String outboxEntryId, D
         /** The client address used up its attempts in this sale (the address rate limit): nothing decided. */
         ADDRESS_LIMITED,
         /** The shopper used up their attempts in this sale (the shopper rate limit): nothing decided. */
-        SHOPPER_LIMITED
+        SHOPPER_LIMITED,
+        /**
+         * The sale has a waiting room and the attempt holds no admission for it: no token, a forged one,
+         * one for another sale or shopper, or one already spent or replaced.
+         */
+        ADMISSION_REQUIRED,
+        /** The sale has a waiting room and the attempt's admission has expired. */
+        ADMISSION_EXPIRED
     }
 
     public Decision(Outcome outcome, Receipt receipt, String outboxEntryId) {

@@ -1,5 +1,6 @@
 package com.flashsale.purchase;
 
+import com.flashsale.admission.Admission;
 import com.flashsale.ratelimit.AttemptLimits;
 import java.util.Optional;
 
@@ -13,9 +14,12 @@ public interface PurchaseDecisions {
     /**
      * Decides one purchase in one atomic step against the store's own clock, taking first a token
      * of the client address in this sale and then one of the shopper in this sale, for each limit
-     * that {@code limits} applies (a refusal decides nothing and reveals nothing).
+     * that {@code limits} applies (a refusal decides nothing and reveals nothing). For a sale with a
+     * waiting room, a unit is sold only if {@code admission} is the shopper's current, unexpired
+     * admission, which the purchase then spends.
      */
-    Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits);
+    Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits,
+                    Admission admission);
 
     /** The shopper's purchase as the decision recorded it. */
     Optional<Receipt> purchaseOf(String saleId, String shopperId);

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
@@ -25,6 +27,7 @@ public class PurchaseMetrics {
     private Timer decisionTimer;
     private Counter rebuilt;
     private Counter checked;
+    private final Map<String, Counter> admissionRefusals = new HashMap<>();
 
     @PostConstruct
     void register() {
@@ -40,6 +43,20 @@ public class PurchaseMetrics {
                 .withDescription("Sales reconciled against MongoDB, by whether Redis state had to be rebuilt").build();
         rebuilt = registry.counter(reconciliations, new Tag("result", "rebuilt"));
         checked = registry.counter(reconciliations, new Tag("result", "checked"));
+        Metadata refusals = Metadata.builder().withName("flashsale_admission_refusals")
+                .withDescription("Purchases of sales with a waiting room refused for their admission token, by reason: "
+                        + "missing, invalid (forged, malformed, another sale's or shopper's), spent (already used, "
+                        + "replaced or swept), expired").build();
+        for (String reason : ADMISSION_REFUSAL_REASONS) {
+            admissionRefusals.put(reason, registry.counter(refusals, new Tag("reason", reason)));
+        }
+    }
+
+    static final List<String> ADMISSION_REFUSAL_REASONS = List.of("missing", "invalid", "spent", "expired");
+
+    /** A purchase refused for its admission token, for one of {@link #ADMISSION_REFUSAL_REASONS}. */
+    void admissionRefused(String reason) {
+        admissionRefusals.get(reason).inc();
     }
 
     void record(Outcome outcome, long nanos) {

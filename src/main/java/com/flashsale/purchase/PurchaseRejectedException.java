@@ -2,7 +2,10 @@ package com.flashsale.purchase;
 
 import com.flashsale.FlashSaleException;
 
-/** A purchase refused for a business reason (sold out, already bought, outside the window, cancelled). */
+/**
+ * A purchase refused for a business reason (sold out, already bought, outside the window, cancelled,
+ * no valid admission to a sale with a waiting room).
+ */
 public class PurchaseRejectedException extends FlashSaleException {
 
     private final Decision.Outcome outcome;
@@ -30,6 +33,8 @@ public class PurchaseRejectedException extends FlashSaleException {
             case NOT_STARTED -> Problem.SALE_NOT_STARTED;
             case ENDED -> Problem.SALE_ENDED;
             case CANCELLED -> Problem.SALE_CANCELLED;
+            case ADMISSION_REQUIRED -> Problem.ADMISSION_REQUIRED;
+            case ADMISSION_EXPIRED -> Problem.ADMISSION_EXPIRED;
             default -> throw new IllegalArgumentException("not a rejection: " + outcome);
         };
     }
@@ -41,6 +46,9 @@ public class PurchaseRejectedException extends FlashSaleException {
             case NOT_STARTED -> "The sale has not started yet.";
             case ENDED -> "The sale has ended.";
             case CANCELLED -> "The sale was cancelled.";
+            case ADMISSION_REQUIRED -> "This sale has a waiting room: join the queue and buy with the admission "
+                    + "token you are given (Admission-Token header).";
+            case ADMISSION_EXPIRED -> "Your admission to this sale has expired: join the queue again.";
             default -> outcome.name();
         };
     }

@@ -3,6 +3,8 @@ package com.flashsale.purchase;
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
 import com.flashsale.purchase.Decision.Outcome;
+import com.flashsale.admission.Admission;
+import com.flashsale.admission.AdmissionTokens;
 import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.PurchaseRateLimiter;
 import com.flashsale.ratelimit.RateLimitedException.Kind;
@@ -42,13 +44,14 @@ public class PurchaseService {
     private final Reconciler reconciler;
     private final PurchaseMetrics metrics;
     private final PurchaseRateLimiter limiter;
+    private final AdmissionTokens admissions;
 
     private final long recordTimeoutMillis;
 
     @Inject
     public PurchaseService(PurchaseDecisions decisions, SaleStates states, PurchaseGroupCommit recorder,
                            PurchaseRepository purchases, Reconciler reconciler, PurchaseMetrics metrics,
-                           PurchaseRateLimiter limiter,
+                           PurchaseRateLimiter limiter, AdmissionTokens admissions,
                            @ConfigProperty(name = "flashsale.purchase.record.timeout-ms")
                            long recordTimeoutMillis) {
         this.decisions = decisions;
@@ -58,12 +61,13 @@ public class PurchaseService {
         this.reconciler = reconciler;
         this.metrics = metrics;
         this.limiter = limiter;
+        this.admissions = admissions;
         this.recordTimeoutMillis = recordTimeoutMillis;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, null, 0);
     }
 
     /**
@@ -79,11 +83,32 @@ public class PurchaseService {
      * @throws StoreUnavailableException if the decision store cannot decide now
      */
     public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey, String clientAddress) {
+        return purchase(saleId, rawShopperId, idempotencyKey, clientAddress, null);
+    }
+
+    /**
+     * Buys one unit as {@link #purchase(String, String, String, String)}, presenting the shopper's
+     * admission token for a sale with a waiting room (ignored by a sale without one). The token's
+     * signature and binding are checked here, without a store round trip; that it is the shopper's
+     * current, unexpired and unspent admission is checked in the same atomic step as the decision.
+     *
+     * @throws PurchaseRejectedException also for {@code ADMISSION_REQUIRED} and {@code ADMISSION_EXPIRED}
+     */
+    public Receipt purchase(String saleId, String rawShopperId, String idempotencyKey, String clientAddress,
+                            String admissionToken) {
         String shopperId = requireShopperId(rawShopperId);
         String candidateId = candidatePurchaseId(saleId, shopperId, idempotencyKey);
+        Admission admission = admissionToken == null ? Admission.NONE
+                : admissions.available() ? admissions.verify(admissionToken, saleId, shopperId) : Admission.INVALID;
         long started = System.nanoTime();
-        Decision decision = decide(saleId, shopperId, candidateId, clientAddress);
+        Decision decision = decide(saleId, shopperId, candidateId, clientAddress, admission);
         metrics.record(decision.outcome(), System.nanoTime() - started);
+        if (decision.outcome() == Outcome.ADMISSION_REQUIRED) {
+            metrics.admissionRefused(admission == Admission.NONE ? "missing"
+                    : admission == Admission.INVALID ? "invalid" : "spent");
+        } else if (decision.outcome() == Outcome.ADMISSION_EXPIRED) {
+            metrics.admissionRefused("expired");
+        }
         return switch (decision.outcome()) {
             case BOUGHT -> record(decision);
             case NO_STATE -> throw new SaleNotFoundException(saleId);
@@ -126,9 +151,10 @@ public class PurchaseService {
         };
     }
 
-    private Decision decide(String saleId, String shopperId, String candidateId, String clientAddress) {
+    private Decision decide(String saleId, String shopperId, String candidateId, String clientAddress,
+                            Admission admission) {
         AttemptLimits limits = limiter.limitsFor(clientAddress);
-        Decision decision = decisions.decide(saleId, shopperId, candidateId, limits);
+        Decision decision = decisions.decide(saleId, shopperId, candidateId, limits, admission);
         // Missing state, or state a new Redis process has not yet checked (it may have come back
         // older than it acknowledged: stock too high, buyers missing): reconcile with the record
         // first. That reads MongoDB, so the address pays for it from its budget across sales first
@@ -136,7 +162,7 @@ public class PurchaseService {
         if (decision.outcome() == Outcome.NO_STATE || decision.outcome() == Outcome.STALE) {
             limiter.admitClient(clientAddress);
             if (reconciler.restore(saleId)) {
-                decision = decisions.decide(saleId, shopperId, candidateId, limits);
+                decision = decisions.decide(saleId, shopperId, candidateId, limits, admission);
             }
         }
         return decision;

@@ -44,12 +44,16 @@ public class PurchasesResource {
             description = "201 with a receipt, or 409 with the reason (sold-out, already-purchased carrying the "
                     + "existing purchaseId, sale-not-started, sale-ended, sale-cancelled). A retry with the same "
                     + "Idempotency-Key header returns the original receipt. 429 with Retry-After when the client "
-                    + "address or the shopper has used up their attempts (rate-limited).")
+                    + "address or the shopper has used up their attempts (rate-limited). A sale with a waiting room "
+                    + "sells only to an admitted shopper: the Admission-Token header carries the token the queue gave; "
+                    + "403 admission-required or admission-expired otherwise.")
     public Response purchase(@PathParam("saleId") String saleId, String body,
-                             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey,
+                             @HeaderParam("Admission-Token") String admissionToken, @Context UriInfo uri,
                              @Context HttpServletRequest request) {
         String userIdentifier = PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier();
-        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey, request.getRemoteAddr());
+        Receipt receipt = purchases.purchase(saleId, userIdentifier, idempotencyKey, request.getRemoteAddr(),
+                admissionToken);
         return Response.created(uri.getAbsolutePathBuilder().path(receipt.userIdentifier()).build())
                 .entity(receipt).build();
     }

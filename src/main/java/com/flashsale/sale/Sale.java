@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A flash sale as recorded durably: a product with a limited stock sold during a time window.
- * The live stock and status come from {@link SaleState}.
+ * The live stock and status come from {@link SaleState}. {@code waitingRoom} is null for a sale
+ * without one.
  */
 public record Sale(
         String id,
@@ -14,7 +15,18 @@ public record Sale(
         Instant endTime,
         Instant createdAt,
         Instant updatedAt,
-        boolean cancelled) {
+        boolean cancelled,
+        WaitingRoom waitingRoom) {
+
+    /** A sale without a waiting room. */
+    public Sale(String id, String productName, int totalStock, Instant startTime, Instant endTime,
+                Instant createdAt, Instant updatedAt, boolean cancelled) {
+        this(id, productName, totalStock, startTime, endTime, createdAt, updatedAt, cancelled, null);
+    }
+
+    public boolean hasWaitingRoom() {
+        return waitingRoom != null;
+    }
 
     public boolean hasEndedAt(Instant now) {
         return !now.isBefore(endTime);
@@ -22,6 +34,6 @@ public record Sale(
 
     public Sale withDraft(SaleDraft draft, Instant now) {
         return new Sale(id, draft.productName(), draft.totalStock(), draft.startTime(), draft.endTime(),
-                createdAt, now, cancelled);
+                createdAt, now, cancelled, draft.waitingRoom());
     }
 }

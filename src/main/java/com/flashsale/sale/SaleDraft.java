@@ -1,5 +1,6 @@
 package com.flashsale.sale;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
- * The fields an admin supplies to create or edit a sale, with their rules. The product name
+ * The fields an admin supplies to create or edit a sale, with their rules ({@code waitingRoom}
+ * null: none; created unpaused). The product name
  * is trimmed before it is validated.
  */
 public record SaleDraft(
@@ -23,10 +25,16 @@ public record SaleDraft(
         @Max(value = SaleDraft.MAX_STOCK, message = "totalStock must be at most {value}")
         Integer totalStock,
         @NotNull(message = "startTime is required") Instant startTime,
-        @NotNull(message = "endTime is required") Instant endTime) {
+        @NotNull(message = "endTime is required") Instant endTime,
+        @Valid WaitingRoom waitingRoom) {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_STOCK = 1_000_000;
+
+    /** A draft without a waiting room. */
+    public SaleDraft(String productName, Integer totalStock, Instant startTime, Instant endTime) {
+        this(productName, totalStock, startTime, endTime, null);
+    }
 
     public SaleDraft {
         productName = productName == null ? null : productName.strip();
@@ -38,6 +46,6 @@ public record SaleDraft(
     }
 
     public Sale toNewSale(String id, Instant now) {
-        return new Sale(id, productName, totalStock, startTime, endTime, now, now, false);
+        return new Sale(id, productName, totalStock, startTime, endTime, now, now, false, waitingRoom);
     }
 }

@@ -25,5 +25,8 @@ public interface SaleRepository {
 
     boolean markCancelled(String id, Instant now);
 
+    /** Replaces the waiting room of a sale that has one (a live change of rate or pause). */
+    boolean updateWaitingRoom(String id, WaitingRoom waitingRoom, Instant now);
+
     long deleteAll();
 }

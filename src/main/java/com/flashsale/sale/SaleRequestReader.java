@@ -31,10 +31,55 @@ public final class SaleRequestReader {
         Integer stock = wholeNumber(body.get("totalStock"), "totalStock", violations);
         Instant start = time(body.get("startTime"), "startTime", violations);
         Instant end = time(body.get("endTime"), "endTime", violations);
+        WaitingRoom waitingRoom = waitingRoom(body.get("waitingRoom"), violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new SaleDraft(name, stock, start, end);
+        return new SaleDraft(name, stock, start, end, waitingRoom);
+    }
+
+    /**
+     * The optional waiting room: {@code {admissionRatePerSecond, admissionValiditySeconds,
+     * shuffleEarlyArrivals}}, all required when the object is given; absent or null means none.
+     * A new or edited sale's admission is not paused.
+     */
+    private static WaitingRoom waitingRoom(JsonValue value, List<Violation> violations) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        if (!(value instanceof JsonObject room)) {
+            violations.add(new Violation("waitingRoom", "waitingRoom must be an object or null"));
+            return null;
+        }
+        int before = violations.size();
+        Integer rate = required(wholeNumber(room.get("admissionRatePerSecond"),
+                "waitingRoom.admissionRatePerSecond", violations), "waitingRoom.admissionRatePerSecond", violations);
+        Integer validity = required(wholeNumber(room.get("admissionValiditySeconds"),
+                "waitingRoom.admissionValiditySeconds", violations), "waitingRoom.admissionValiditySeconds", violations);
+        JsonValue shuffle = room.get("shuffleEarlyArrivals");
+        if (shuffle != JsonValue.TRUE && shuffle != JsonValue.FALSE) {
+            violations.add(new Violation("waitingRoom.shuffleEarlyArrivals",
+                    "waitingRoom.shuffleEarlyArrivals must be true or false"));
+        }
+        for (String field : room.keySet()) {
+            if (!WAITING_ROOM_FIELDS.contains(field)) {
+                violations.add(new Violation("waitingRoom." + field, "waitingRoom." + field + " is not a known field"));
+            }
+        }
+        if (violations.size() > before) {
+            return null;
+        }
+        return new WaitingRoom(rate, validity, shuffle == JsonValue.TRUE, false);
+    }
+
+    private static final List<String> WAITING_ROOM_FIELDS =
+            List.of("admissionRatePerSecond", "admissionValiditySeconds", "shuffleEarlyArrivals");
+
+    private static Integer required(Integer value, String field, List<Violation> violations) {
+        if (value == null && violations.stream().noneMatch(v -> v.field().equals(field))) {
+            violations.add(new Violation(field, field + " is required"));
+        }
+        return value;
     }
 
     private static String text(JsonValue value, String field, List<Violation> violations) {

@@ -1,5 +1,7 @@
 package com.flashsale.sale;
 
+import com.flashsale.InvalidRequestException;
+import com.flashsale.admission.AdmissionTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,23 +28,26 @@ public class SaleService {
     private final SaleRestorer restorer;
     private final CurrentSale current;
     private final SharedLocks locks;
+    private final AdmissionTokens tokens;
 
     @Inject
     public SaleService(SaleRepository sales, SaleStates states, SaleRestorer restorer, CurrentSale current,
-                       SharedLocks locks) {
+                       SharedLocks locks, AdmissionTokens tokens) {
         this.sales = sales;
         this.states = states;
         this.restorer = restorer;
         this.current = current;
         this.locks = locks;
+        this.tokens = tokens;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected SaleService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     public Sale create(@NotNull @Valid SaleDraft draft) {
+        requireWaitingRoomSupport(draft);
         Sale sale = draft.toNewSale(new ObjectId().toHexString(), Instant.now());
         sales.insert(sale);
         states.publish(sale);
@@ -52,6 +57,7 @@ public class SaleService {
 
     /** Edits a sale that has not started (by the decision store's clock). */
     public Sale update(String saleId, @NotNull @Valid SaleDraft draft) {
+        requireWaitingRoomSupport(draft);
         SaleState state = state(saleId);
         if (state.status() != SaleStatus.UPCOMING) {
             throw new SaleAlreadyStartedException(saleId);
@@ -126,6 +132,13 @@ public class SaleService {
         Optional<String> latest = sales.findLatestOpen().map(Sale::id);
         latest.ifPresent(current::setCurrentSaleId);
         return latest;
+    }
+
+    private void requireWaitingRoomSupport(SaleDraft draft) {
+        if (draft.waitingRoom() != null && !tokens.available()) {
+            throw new InvalidRequestException("waitingRoom",
+                    "waitingRoom needs the server setting flashsale.queue.token-secret (at least 32 characters)");
+        }
     }
 
     public static boolean isWellFormed(String saleId) {

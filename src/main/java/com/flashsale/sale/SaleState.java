@@ -16,7 +16,15 @@ public record SaleState(
         Instant endTime,
         Instant createdAt,
         boolean cancelled,
-        Instant serverTime) {
+        Instant serverTime,
+        WaitingRoom waitingRoom) {
+
+    /** The state of a sale without a waiting room. */
+    public SaleState(String saleId, String productName, int totalStock, long stockRemaining, Instant startTime,
+                     Instant endTime, Instant createdAt, boolean cancelled, Instant serverTime) {
+        this(saleId, productName, totalStock, stockRemaining, startTime, endTime, createdAt, cancelled, serverTime,
+                null);
+    }
 
     public SaleStatus status() {
         return SaleStatus.of(startTime, endTime, cancelled, stockRemaining, serverTime);

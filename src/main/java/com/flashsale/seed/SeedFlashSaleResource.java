@@ -2,6 +2,7 @@ package com.flashsale.seed;
 
 import com.flashsale.InvalidRequestException;
 import com.flashsale.StoreUnavailableException;
+import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.purchase.PurchaseRejectedException;
 import com.flashsale.purchase.PurchaseService;
 import com.flashsale.purchase.Receipt;
@@ -103,7 +104,8 @@ public class SeedFlashSaleResource {
     @Path("purchase")
     @Operation(summary = "Buy one unit; business outcomes are 200 with success true or false",
             description = "429 with Retry-After (success false) when the client address or the shopper has used up "
-                    + "their attempts.")
+                    + "their attempts. A sale with a waiting room answers 200, success false, with a message naming "
+                    + "its queue: this path holds no admission token.")
     public Response purchase(String body, @Context HttpServletRequest request) {
         String shopperId = shopperId(SeedJson.object(body).get("userIdentifier"));
         Optional<String> saleId = sales.currentSaleId();
@@ -115,7 +117,9 @@ public class SeedFlashSaleResource {
             return Response.ok(new SeedEnvelope(true, "Purchase successful!", null, receipt.purchaseId())).build();
         } catch (PurchaseRejectedException e) {
             String purchaseId = e.existing() == null ? null : e.existing().purchaseId();
-            return Response.ok(new SeedEnvelope(false, SeedMessages.of(e.outcome()), null, purchaseId)).build();
+            String message = e.outcome() == Outcome.ADMISSION_REQUIRED || e.outcome() == Outcome.ADMISSION_EXPIRED
+                    ? SeedMessages.waitingRoom(saleId.get()) : SeedMessages.of(e.outcome());
+            return Response.ok(new SeedEnvelope(false, message, null, purchaseId)).build();
         } catch (SaleNotFoundException e) {
             return badRequest(NOT_FOUND);
         } catch (StoreUnavailableException e) {

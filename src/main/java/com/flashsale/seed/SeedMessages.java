@@ -8,6 +8,12 @@ final class SeedMessages {
     private SeedMessages() {
     }
 
+    /** A refusal of a sale with a waiting room: the seed path holds no admission token. */
+    static String waitingRoom(String saleId) {
+        return "This sale has a waiting room: join the queue at /api/v1/sales/" + saleId
+                + "/queue and buy once admitted";
+    }
+
     static String of(Outcome outcome) {
         return switch (outcome) {
             case BOUGHT -> "Purchase successful!";

@@ -1,5 +1,6 @@
 package com.flashsale.purchase;
 
+import com.flashsale.admission.Admission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -179,11 +180,11 @@ public abstract class DecisionStoreContract {
         Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         Sale other = publish(open(5));
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", shopper(threePerMinute)).outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p2", shopper(threePerMinute)).outcome());
-        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p3", shopper(threePerMinute)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", shopper(threePerMinute), Admission.NONE).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p2", shopper(threePerMinute), Admission.NONE).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p3", shopper(threePerMinute), Admission.NONE).outcome());
 
-        Decision refused = decisions().decide(sale.id(), "alice", "p4", shopper(threePerMinute));
+        Decision refused = decisions().decide(sale.id(), "alice", "p4", shopper(threePerMinute), Admission.NONE);
 
         assertEquals(Outcome.SHOPPER_LIMITED, refused.outcome());
         assertNull(refused.receipt(), "a refused attempt learns nothing");
@@ -191,27 +192,27 @@ public abstract class DecisionStoreContract {
         long waitMillis = refused.retryAfter().toMillis();
         assertTrue(waitMillis > 19_000 && waitMillis <= 20_000, "one token every 20 s: " + refused.retryAfter());
         assertEquals(4, stock(sale), "nothing changed");
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p5", shopper(threePerMinute)).outcome(), "per shopper");
-        assertEquals(Outcome.BOUGHT, decisions().decide(other.id(), "alice", "p6", shopper(threePerMinute)).outcome(), "per sale");
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p5", shopper(threePerMinute), Admission.NONE).outcome(), "per shopper");
+        assertEquals(Outcome.BOUGHT, decisions().decide(other.id(), "alice", "p6", shopper(threePerMinute), Admission.NONE).outcome(), "per sale");
     }
 
     @Test
     void aShopperSpinningBeforeTheStartSpendsTheLimitOnNotStarted() {
         Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
         Sale sale = publish(upcoming(3));
-        assertEquals(Outcome.NOT_STARTED, decisions().decide(sale.id(), "bot", "p1", shopper(twoPerMinute)).outcome());
-        assertEquals(Outcome.NOT_STARTED, decisions().decide(sale.id(), "bot", "p2", shopper(twoPerMinute)).outcome());
-        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "bot", "p3", shopper(twoPerMinute)).outcome());
+        assertEquals(Outcome.NOT_STARTED, decisions().decide(sale.id(), "bot", "p1", shopper(twoPerMinute), Admission.NONE).outcome());
+        assertEquals(Outcome.NOT_STARTED, decisions().decide(sale.id(), "bot", "p2", shopper(twoPerMinute), Admission.NONE).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "bot", "p3", shopper(twoPerMinute), Admission.NONE).outcome());
     }
 
     @Test
     void aTokenComesBackAfterItsShareOfThePeriod() {
         Limit onePerSecond = new Limit(1, Duration.ofSeconds(1));
         Sale sale = publish(open(5));
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", shopper(onePerSecond)).outcome());
-        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "alice", "p2", shopper(onePerSecond)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", shopper(onePerSecond), Admission.NONE).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "alice", "p2", shopper(onePerSecond), Admission.NONE).outcome());
         elapse(Duration.ofMillis(1100));
-        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p3", shopper(onePerSecond)).outcome());
+        assertEquals(Outcome.ALREADY_PURCHASED, decisions().decide(sale.id(), "alice", "p3", shopper(onePerSecond), Admission.NONE).outcome());
     }
 
     @Test
@@ -229,10 +230,10 @@ public abstract class DecisionStoreContract {
         Limit twoPerMinute = new Limit(2, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         Sale other = publish(open(5));
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", address("203.0.113.7", twoPerMinute)).outcome());
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p2", address("203.0.113.7", twoPerMinute)).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", address("203.0.113.7", twoPerMinute), Admission.NONE).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p2", address("203.0.113.7", twoPerMinute), Admission.NONE).outcome());
 
-        Decision refused = decisions().decide(sale.id(), "carol", "p3", address("203.0.113.7", twoPerMinute));
+        Decision refused = decisions().decide(sale.id(), "carol", "p3", address("203.0.113.7", twoPerMinute), Admission.NONE);
 
         assertEquals(Outcome.ADDRESS_LIMITED, refused.outcome());
         assertNull(refused.receipt());
@@ -240,9 +241,9 @@ public abstract class DecisionStoreContract {
         long waitMillis = refused.retryAfter().toMillis();
         assertTrue(waitMillis > 29_000 && waitMillis <= 30_000, "one token every 30 s: " + refused.retryAfter());
         assertEquals(3, stock(sale), "nothing changed");
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "carol", "p4", address("2001:db8::1", twoPerMinute)).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "carol", "p4", address("2001:db8::1", twoPerMinute), Admission.NONE).outcome(),
                 "per address");
-        assertEquals(Outcome.BOUGHT, decisions().decide(other.id(), "carol", "p5", address("203.0.113.7", twoPerMinute)).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(other.id(), "carol", "p5", address("203.0.113.7", twoPerMinute), Admission.NONE).outcome(),
                 "per sale");
     }
 
@@ -252,27 +253,27 @@ public abstract class DecisionStoreContract {
         Limit threePerMinute = new Limit(3, Duration.ofSeconds(60));
         Sale sale = publish(open(5));
         AttemptLimits tightShopper = new AttemptLimits("203.0.113.9", threePerMinute, onePerMinute);
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", tightShopper).outcome());
-        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "alice", "p2", tightShopper).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "alice", "p1", tightShopper, Admission.NONE).outcome());
+        assertEquals(Outcome.SHOPPER_LIMITED, decisions().decide(sale.id(), "alice", "p2", tightShopper, Admission.NONE).outcome(),
                 "the address admits, the shopper does not (and the address token is spent)");
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p3", tightShopper).outcome());
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "bob", "p3", tightShopper, Admission.NONE).outcome());
 
-        Decision refused = decisions().decide(sale.id(), "carol", "p4", tightShopper);
+        Decision refused = decisions().decide(sale.id(), "carol", "p4", tightShopper, Admission.NONE);
 
         assertEquals(Outcome.ADDRESS_LIMITED, refused.outcome(), "three attempts from the address, the fourth refused");
-        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "carol", "p5", shopper(onePerMinute)).outcome(),
+        assertEquals(Outcome.BOUGHT, decisions().decide(sale.id(), "carol", "p5", shopper(onePerMinute), Admission.NONE).outcome(),
                 "the refused attempt took no token of carol's");
     }
 
     @Test
     void anUnknownSaleTakesNoToken() {
         Limit onePerMinute = new Limit(1, Duration.ofSeconds(60));
-        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p1", shopper(onePerMinute)).outcome());
-        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p2", shopper(onePerMinute)).outcome());
+        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p1", shopper(onePerMinute), Admission.NONE).outcome());
+        assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p2", shopper(onePerMinute), Admission.NONE).outcome());
         assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p3",
-                new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute)).outcome());
+                new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute), Admission.NONE).outcome());
         assertEquals(Outcome.NO_STATE, decisions().decide("no-such-sale", "alice", "p4",
-                new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute)).outcome());
+                new AttemptLimits("203.0.113.7", onePerMinute, onePerMinute), Admission.NONE).outcome());
         assertEquals(0, wipe().forgetAll(), "nothing was written for an unknown sale");
     }
 
@@ -596,7 +597,7 @@ public abstract class DecisionStoreContract {
 
     /** A decision with no rate limit. */
     private Decision decide(String saleId, String shopperId, String candidate) {
-        return decisions().decide(saleId, shopperId, candidate, AttemptLimits.NONE);
+        return decisions().decide(saleId, shopperId, candidate, AttemptLimits.NONE, Admission.NONE);
     }
 
     private static AttemptLimits shopper(Limit perShopper) {

@@ -1,6 +1,7 @@
 package com.flashsale.purchase;
 
 import com.flashsale.admin.StoreWipe;
+import com.flashsale.admission.Admission;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
@@ -37,6 +38,8 @@ class InMemoryDecisionStore
         final Map<String, Receipt> buyers = new LinkedHashMap<>();
         boolean rebuilding;
         boolean stale; // a store process that has not checked this state against the record yet
+        /** A sale with a waiting room: admitted shopper -> grant ('<number>:<expires at ms>'), as q:admitted. */
+        final Map<String, String> admitted = new HashMap<>();
     }
 
     final Map<String, State> states = new HashMap<>();
@@ -61,7 +64,8 @@ class InMemoryDecisionStore
     }
 
     @Override
-    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits) {
+    public synchronized Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits,
+                                        Admission admission) {
         calls.add("decide:" + saleId + ":" + shopperId);
         if (!scripted.isEmpty()) {
             return scripted.poll();
@@ -112,6 +116,18 @@ class InMemoryDecisionStore
         }
         if (s.stock <= 0) {
             return Decision.of(Outcome.SOLD_OUT);
+        }
+        if (s.sale.hasWaitingRoom()) {
+            String held = s.admitted.get(shopperId);
+            if (admission.grant().isEmpty() || !admission.grant().equals(held)) {
+                return Decision.of(!admission.grant().isEmpty() && !"-".equals(admission.grant())
+                        && admission.expiresAtMillis() <= now.toEpochMilli() ? Outcome.ADMISSION_EXPIRED
+                        : Outcome.ADMISSION_REQUIRED);
+            }
+            if (admission.expiresAtMillis() <= now.toEpochMilli()) {
+                return Decision.of(Outcome.ADMISSION_EXPIRED);
+            }
+            s.admitted.remove(shopperId);
         }
         s.stock--;
         Receipt receipt = new Receipt(candidatePurchaseId, saleId, shopperId, now);

@@ -2,6 +2,7 @@ package com.flashsale.purchase;
 
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleRepository;
+import com.flashsale.sale.WaitingRoom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,7 +62,18 @@ class InMemorySaleRepository implements SaleRepository {
             return false;
         }
         sales.put(id, new Sale(s.id(), s.productName(), s.totalStock(), s.startTime(), s.endTime(), s.createdAt(),
-                now, true));
+                now, true, s.waitingRoom()));
+        return true;
+    }
+
+    @Override
+    public boolean updateWaitingRoom(String id, WaitingRoom waitingRoom, Instant now) {
+        Sale s = sales.get(id);
+        if (s == null || s.waitingRoom() == null) {
+            return false;
+        }
+        sales.put(id, new Sale(s.id(), s.productName(), s.totalStock(), s.startTime(), s.endTime(), s.createdAt(),
+                now, s.cancelled(), waitingRoom));
         return true;
     }
 

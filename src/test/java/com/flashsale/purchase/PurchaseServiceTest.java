@@ -1,5 +1,6 @@
 package com.flashsale.purchase;
 
+import com.flashsale.admission.AdmissionTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +41,8 @@ class PurchaseServiceTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final PurchaseService service = new PurchaseService(store, store, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run), purchases,
             new Reconciler(sales, purchases, store, store, new OutboxPersister(outbox, purchases, 500), new RecordingMetrics()), metrics,
-            new PurchaseRateLimiter((key, limit) -> Duration.ZERO, null, false, 1, 1, 1, 1), 1000);
+            new PurchaseRateLimiter((key, limit) -> Duration.ZERO, null, false, 1, 1, 1, 1),
+            new AdmissionTokens(Optional.empty(), false), 1000);
 
     private Sale sale(int stock) {
         Sale sale = new Sale(SALE_ID, "Phone", stock, START, END, START.minusSeconds(60), START.minusSeconds(60), false);
@@ -217,7 +220,8 @@ class PurchaseServiceTest {
     private PurchaseService limitedService(LocalTokenBuckets buckets, RecordingRateLimitMetrics refusals) {
         return new PurchaseService(store, store, new PurchaseGroupCommit(new PurchaseRecorder(purchases, outbox), 256, 2, Runnable::run),
                 purchases, new Reconciler(sales, purchases, store, store, new OutboxPersister(outbox, purchases, 500),
-                new RecordingMetrics()), metrics, new PurchaseRateLimiter(buckets, refusals, true, 2, 60, 5, 60), 1000);
+                new RecordingMetrics()), metrics, new PurchaseRateLimiter(buckets, refusals, true, 2, 60, 5, 60),
+                new AdmissionTokens(Optional.empty(), false), 1000);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.flashsale.purchase;
 
+import com.flashsale.admission.Admission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,7 +125,7 @@ class ReconcilerTest {
     void reconcileLeavesAWholeStateAlone() {
         Sale sale = sale(10);
         store.publish(sale);
-        store.decide(SALE_ID, "alice", "65f0000000000000000000a1", AttemptLimits.NONE);
+        store.decide(SALE_ID, "alice", "65f0000000000000000000a1", AttemptLimits.NONE, Admission.NONE);
         new OutboxPersister(outbox, purchases, 500).drain(SALE_ID);
         store.calls.clear();
 

@@ -3,6 +3,7 @@ package com.flashsale.infrastructure.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -10,6 +11,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleRepository;
+import com.flashsale.sale.WaitingRoom;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +51,8 @@ public class MongoSaleRepository implements SaleRepository {
                 .append("endTime", Date.from(sale.endTime()))
                 .append("createdAt", Date.from(sale.createdAt()))
                 .append("updatedAt", Date.from(sale.updatedAt()))
-                .append("cancelled", sale.cancelled()));
+                .append("cancelled", sale.cancelled())
+                .append("waitingRoom", waitingRoom(sale.waitingRoom())));
     }
 
     @Override
@@ -79,7 +82,15 @@ public class MongoSaleRepository implements SaleRepository {
                 and(eq("_id", sale.id()), eq("cancelled", false), gt("startTime", Date.from(now))),
                 combine(set("productName", sale.productName()), set("totalStock", sale.totalStock()),
                         set("startTime", Date.from(sale.startTime())), set("endTime", Date.from(sale.endTime())),
-                        set("updatedAt", Date.from(sale.updatedAt()))))
+                        set("updatedAt", Date.from(sale.updatedAt())),
+                        set("waitingRoom", waitingRoom(sale.waitingRoom()))))
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean updateWaitingRoom(String id, WaitingRoom waitingRoom, Instant now) {
+        return sales().updateOne(and(eq("_id", id), ne("waitingRoom", null)),
+                combine(set("waitingRoom", waitingRoom(waitingRoom)), set("updatedAt", Date.from(now))))
                 .getMatchedCount() == 1;
     }
 
@@ -102,6 +113,19 @@ public class MongoSaleRepository implements SaleRepository {
         return new Sale(d.getString("_id"), d.getString("productName"), d.getInteger("totalStock"),
                 d.getDate("startTime").toInstant(), d.getDate("endTime").toInstant(),
                 d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(),
-                d.getBoolean("cancelled", false));
+                d.getBoolean("cancelled", false), waitingRoom(d.get("waitingRoom", Document.class)));
+    }
+
+    private static Document waitingRoom(WaitingRoom room) {
+        return room == null ? null : new Document("admissionRatePerSecond", room.admissionRatePerSecond())
+                .append("admissionValiditySeconds", room.admissionValiditySeconds())
+                .append("shuffleEarlyArrivals", room.shuffleEarlyArrivals())
+                .append("paused", room.paused());
+    }
+
+    private static WaitingRoom waitingRoom(Document d) {
+        return d == null ? null : new WaitingRoom(d.getInteger("admissionRatePerSecond"),
+                d.getInteger("admissionValiditySeconds"), d.getBoolean("shuffleEarlyArrivals", false),
+                d.getBoolean("paused", false));
     }
 }

@@ -11,6 +11,8 @@ final class RedisKeys {
 
     /** Ids of sales with state in this store; the outbox persister walks it. */
     static final String SALES = "flashsale:sales";
+    /** Ids of sales with a waiting room; every instance's admitter walks it. */
+    static final String QUEUES = "flashsale:queues";
     /** The seed-compatible API's "current sale". */
     static final String CURRENT = "flashsale:current";
     /** Patterns of every key this application owns (reset deletes only these). */
@@ -33,6 +35,26 @@ final class RedisKeys {
 
     static String outbox(String saleId) {
         return "{sale:" + saleId + "}:outbox";
+    }
+
+    /** The waiting line: a sorted set of shoppers by place (early arrivals: random; later: arrival). */
+    static String line(String saleId) {
+        return "{sale:" + saleId + "}:q:line";
+    }
+
+    /** Admitted shoppers: hash shopper -> {@code <admission number>:<expires at ms>}. */
+    static String admitted(String saleId) {
+        return "{sale:" + saleId + "}:q:admitted";
+    }
+
+    /** The admitted shoppers by expiry (sorted set), swept by the admitter. */
+    static String admissionExpiry(String saleId) {
+        return "{sale:" + saleId + "}:q:expiry";
+    }
+
+    /** The waiting room's counters: joins, admissions, purchases by admitted shoppers, expiries, pacing. */
+    static String queueStats(String saleId) {
+        return "{sale:" + saleId + "}:q:stats";
     }
 
     /**

@@ -7,6 +7,7 @@ import com.flashsale.purchase.Decision;
 import com.flashsale.purchase.Decision.Outcome;
 import com.flashsale.purchase.PurchaseDecisions;
 import com.flashsale.purchase.Receipt;
+import com.flashsale.admission.Admission;
 import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.ratelimit.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,14 +40,17 @@ public class RedisPurchaseDecisions implements PurchaseDecisions {
     }
 
     @Override
-    public Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits) {
+    public Decision decide(String saleId, String shopperId, String candidatePurchaseId, AttemptLimits limits,
+                           Admission admission) {
         Limit perShopper = limits.perShopper();
         Limit perAddress = limits.perAddress();
         List<String> keys = List.of(RedisKeys.meta(saleId), RedisKeys.stock(saleId), RedisKeys.buyers(saleId),
                 RedisKeys.outbox(saleId), RedisKeys.shopperLimit(saleId, perShopper, shopperId),
-                RedisKeys.addressLimit(saleId, perAddress, perAddress == null ? "-" : limits.clientAddress()));
+                RedisKeys.addressLimit(saleId, perAddress, perAddress == null ? "-" : limits.clientAddress()),
+                RedisKeys.admitted(saleId), RedisKeys.admissionExpiry(saleId), RedisKeys.queueStats(saleId));
         List<String> args = List.of(shopperId, candidatePurchaseId, capacity(perShopper), periodMillis(perShopper),
-                capacity(perAddress), periodMillis(perAddress));
+                capacity(perAddress), periodMillis(perAddress), admission.grant(),
+                Long.toString(admission.expiresAtMillis()));
         List<?> reply = (List<?>) call(() -> PURCHASE.run(redis, keys, args));
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
         if (outcome == Outcome.ADDRESS_LIMITED || outcome == Outcome.SHOPPER_LIMITED) {

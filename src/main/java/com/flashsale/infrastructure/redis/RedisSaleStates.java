@@ -8,6 +8,7 @@ import com.flashsale.purchase.SaleStateRestore;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import com.flashsale.sale.SaleStates;
+import com.flashsale.sale.WaitingRoom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,9 +27,9 @@ import redis.clients.jedis.UnifiedJedis;
 public class RedisSaleStates implements SaleStates, SaleStateRestore {
 
     private static final LuaScript STATE = LuaScript.load("state");
-    private static final LuaScript PUBLISH = LuaScript.load("publish");
-    private static final LuaScript REPUBLISH = LuaScript.load("republish");
-    private static final LuaScript RESTORE_BEGIN = LuaScript.load("restore-begin");
+    private static final LuaScript PUBLISH = LuaScript.load("waiting-room", "publish");
+    private static final LuaScript REPUBLISH = LuaScript.load("waiting-room", "republish");
+    private static final LuaScript RESTORE_BEGIN = LuaScript.load("waiting-room", "restore-begin");
     private static final LuaScript RESTORE_BUYERS = LuaScript.load("restore-buyers");
     private static final LuaScript RESTORE_FINISH = LuaScript.load("restore-finish");
 
@@ -55,25 +56,56 @@ public class RedisSaleStates implements SaleStates, SaleStateRestore {
         }
         return Optional.of(new SaleState(saleId, (String) r.get(0), Integer.parseInt((String) r.get(1)),
                 Long.parseLong((String) r.get(6)), millis(r.get(2)), millis(r.get(3)), millis(r.get(4)),
-                "1".equals(r.get(5)), millis(r.get(7))));
+                "1".equals(r.get(5)), millis(r.get(7)), waitingRoom(r)));
+    }
+
+    /** The waiting room from {@code state.lua}'s reply (fields 8 to 11, '' when none). */
+    private static WaitingRoom waitingRoom(List<?> r) {
+        String rate = (String) r.get(8);
+        return rate.isEmpty() ? null : new WaitingRoom(Integer.parseInt(rate), Integer.parseInt((String) r.get(9)),
+                "1".equals(r.get(10)), "1".equals(r.get(11)));
+    }
+
+    /** The waiting room as the state-writing scripts take it (waiting-room.lua). */
+    private static List<String> waitingRoomArgs(WaitingRoom room) {
+        return room == null ? List.of("", "", "", "")
+                : List.of(Integer.toString(room.admissionRatePerSecond()),
+                        Integer.toString(room.admissionValiditySeconds()),
+                        room.shuffleEarlyArrivals() ? "1" : "0", room.paused() ? "1" : "0");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private void trackWaitingRoom(Sale sale) {
+        if (sale.hasWaitingRoom()) {
+            call(() -> redis.sadd(RedisKeys.QUEUES, sale.id()));
+        }
     }
 
     @Override
     public void publish(Sale sale) {
         call(() -> PUBLISH.run(redis, List.of(RedisKeys.meta(sale.id()), RedisKeys.stock(sale.id())),
-                List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
-                        ms(sale.endTime()), ms(sale.createdAt()), sale.cancelled() ? "1" : "0")));
+                concat(List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
+                        ms(sale.endTime()), ms(sale.createdAt()), sale.cancelled() ? "1" : "0"),
+                        waitingRoomArgs(sale.waitingRoom()))));
         call(() -> redis.sadd(RedisKeys.SALES, sale.id()));
+        trackWaitingRoom(sale);
         changes.changed(sale.id());
     }
 
     @Override
     public boolean republishIfNotStarted(Sale sale) {
         Object replaced = call(() -> REPUBLISH.run(redis, threeKeys(sale.id()),
-                List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
-                        ms(sale.endTime()))));
+                concat(List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
+                        ms(sale.endTime())), waitingRoomArgs(sale.waitingRoom()))));
         boolean done = Long.valueOf(1).equals(replaced);
         if (done) {
+            trackWaitingRoom(sale);
             changes.changed(sale.id());
         }
         return done;
@@ -89,9 +121,10 @@ public class RedisSaleStates implements SaleStates, SaleStateRestore {
     public boolean beginRestore(Sale sale, long recordedPurchases) {
         call(() -> redis.sadd(RedisKeys.SALES, sale.id()));
         Object rebuild = call(() -> RESTORE_BEGIN.run(redis, threeKeys(sale.id()),
-                List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
+                concat(List.of(sale.productName(), Integer.toString(sale.totalStock()), ms(sale.startTime()),
                         ms(sale.endTime()), ms(sale.createdAt()), sale.cancelled() ? "1" : "0",
-                        Long.toString(recordedPurchases))));
+                        Long.toString(recordedPurchases)), waitingRoomArgs(sale.waitingRoom()))));
+        trackWaitingRoom(sale);
         return Long.valueOf(1).equals(rebuild);
     }
 
