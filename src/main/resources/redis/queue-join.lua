@@ -3,14 +3,20 @@
 -- ARGV[1] canonical shopper id
 -- ARGV[2] a uniformly random place in [0, 2^52) for an arrival before the opening of a shuffled sale
 -- ARGV[3] how long before the start joining opens (ms)
+-- ARGV[4] the address limit's capacity ('0': no limit), ARGV[5] its refill period (ms); KEYS[8] the client
+-- address's token bucket in this sale, the one purchases take from (token-bucket.lua): a join is an attempt
 -- Places: arrivals before the opening of a sale that shuffles get the random place, so their order at
 -- the opening is a uniform random permutation whatever the moment of arrival; every other arrival gets
 -- 2^52 + its arrival number, behind all of them, first come first served.
--- Returns {'NO_STATE'}, {'NO_WAITING_ROOM'}, {'NOT_OPEN', opensAtMs} or a standing.
+-- Returns {'NO_STATE'}, {'NO_WAITING_ROOM'}, {'ADDRESS_LIMITED', waitMs}, {'NOT_OPEN', opensAtMs} or a standing.
 local m = queue_meta()
 if not m[1] or m[7] == '1' then return {'NO_STATE'} end
 if not m[4] then return {'NO_WAITING_ROOM'} end
 local now = clock()
+if ARGV[4] ~= '0' then
+  local wait = take_token(KEYS[8], tonumber(ARGV[4]), tonumber(ARGV[5]), now)
+  if wait > 0 then return {'ADDRESS_LIMITED', wait} end
+end
 local opens = tonumber(m[1]) - tonumber(ARGV[3])
 if now < opens then return {'NOT_OPEN', opens} end
 local shopper = ARGV[1]

@@ -17,7 +17,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -43,9 +45,11 @@ public class QueueResource {
             description = "200 with a ticket: its status, position and estimated wait. Joining again returns the "
                     + "same ticket and place. Arrivals before the opening of a sale that shuffles are put in a uniformly "
                     + "random order at the opening (position null until then). 409: no-waiting-room, queue-not-open, "
-                    + "sold-out, sale-ended, sale-cancelled, already-purchased.")
-    public Response join(@PathParam("saleId") String saleId, String body) {
-        Ticket ticket = queue.join(saleId, PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier());
+                    + "sold-out, sale-ended, sale-cancelled, already-purchased. 429 rate-limited: a join takes a token from "
+                    + "the client address's budget in this sale, the one purchase attempts take from.")
+    public Response join(@PathParam("saleId") String saleId, String body, @Context HttpServletRequest request) {
+        Ticket ticket = queue.join(saleId, PurchaseRequest.read(StrictJson.object(body, false)).userIdentifier(),
+                request.getRemoteAddr());
         return Response.ok(ticket).cacheControl(NO_STORE).build();
     }
 

@@ -6,6 +6,9 @@ import com.flashsale.admission.WaitingRoomUnavailableException;
 import com.flashsale.purchase.PurchaseService;
 import com.flashsale.queue.Standing.State;
 import com.flashsale.queue.WaitingLines.JoinResult;
+import com.flashsale.ratelimit.AttemptLimits;
+import com.flashsale.ratelimit.PurchaseRateLimiter;
+import com.flashsale.ratelimit.RateLimitedException.Kind;
 import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleNotFoundException;
 import com.flashsale.sale.SaleRepository;
@@ -33,42 +36,53 @@ public class QueueService {
     private final SaleRestorer restorer;
     private final SaleRepository sales;
     private final QueueMetrics metrics;
+    private final PurchaseRateLimiter limiter;
     private final long opensBeforeMillis;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public QueueService(WaitingLines lines, AdmissionTokens tokens, SaleRestorer restorer, SaleRepository sales,
-                        QueueMetrics metrics,
+                        QueueMetrics metrics, PurchaseRateLimiter limiter,
                         @ConfigProperty(name = "flashsale.queue.join-opens-before-seconds") long opensBeforeSeconds) {
         this.lines = lines;
         this.tokens = tokens;
         this.restorer = restorer;
         this.sales = sales;
         this.metrics = metrics;
+        this.limiter = limiter;
         this.opensBeforeMillis = opensBeforeSeconds * 1000;
     }
 
     /** CDI needs a no-argument constructor to proxy the bean. */
     protected QueueService() {
-        this(null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, 0);
     }
 
     /**
      * Puts a shopper in the sale's line, or answers the place they already hold (joining again
-     * returns the same ticket).
+     * returns the same ticket). A join from {@code clientAddress} takes a token from the address's
+     * rate limit in this sale, the budget its purchase attempts take from too.
      *
+     * @throws com.flashsale.ratelimit.RateLimitedException if the address has used up its attempts
      * @throws QueueRefusedException if the sale has no waiting room, the line is not open yet, or the
      *         shopper cannot queue any more (bought, sold out, ended, cancelled)
      * @throws SaleNotFoundException if the sale does not exist
      */
-    public Ticket join(String saleId, String rawShopperId) {
+    public Ticket join(String saleId, String rawShopperId, String clientAddress) {
         String shopperId = PurchaseService.requireShopperId(rawShopperId);
         requireWellFormed(saleId);
         requireTokens();
         long place = random.nextLong(EARLY_PLACES);
-        JoinResult result = lines.join(saleId, shopperId, place, opensBeforeMillis);
-        if (result.refusal() == WaitingLines.Refusal.NO_STATE && restorer.restore(saleId)) {
-            result = lines.join(saleId, shopperId, place, opensBeforeMillis);
+        AttemptLimits limits = limiter.limitsFor(clientAddress);
+        JoinResult result = lines.join(saleId, shopperId, place, opensBeforeMillis, limits);
+        if (result.refusal() == WaitingLines.Refusal.NO_STATE) {
+            limiter.admitClient(clientAddress); // the restore reads MongoDB: paid from the budget across sales
+            if (restorer.restore(saleId)) {
+                result = lines.join(saleId, shopperId, place, opensBeforeMillis, limits);
+            }
+        }
+        if (result.refusal() == WaitingLines.Refusal.ADDRESS_LIMITED) {
+            throw limiter.refused(Kind.IP, result.retryAfter());
         }
         Standing standing = standingOf(saleId, result);
         if (standing.state().closed() || standing.state() == State.PURCHASED) {
@@ -142,6 +156,7 @@ public class QueueService {
             case NO_STATE -> new SaleNotFoundException(saleId);
             case NO_WAITING_ROOM -> QueueRefusedException.noWaitingRoom(saleId);
             case NOT_OPEN -> QueueRefusedException.notOpen(result.opensAt());
+            case ADDRESS_LIMITED -> new IllegalStateException("a follow takes no token");
         };
     }
 

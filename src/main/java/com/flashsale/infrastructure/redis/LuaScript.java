@@ -37,6 +37,11 @@ final class LuaScript {
         return new LuaScript(name, source(library) + source(name));
     }
 
+    /** A script that uses the local functions of two libraries. */
+    static LuaScript load(String library, String otherLibrary, String name) {
+        return new LuaScript(name, source(library) + source(otherLibrary) + source(name));
+    }
+
     private static String source(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream("/redis/" + name + ".lua")) {
             if (in == null) {

@@ -6,9 +6,13 @@ import com.flashsale.infrastructure.metrics.StoreCall;
 import com.flashsale.queue.QueueCounters;
 import com.flashsale.queue.Standing;
 import com.flashsale.queue.WaitingLines;
+import com.flashsale.ratelimit.AttemptLimits;
+import com.flashsale.ratelimit.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +27,7 @@ import redis.clients.jedis.UnifiedJedis;
 @StoreCall("redis")
 public class RedisWaitingLines implements WaitingLines {
 
-    private static final LuaScript JOIN = LuaScript.load("queue-standing", "queue-join");
+    private static final LuaScript JOIN = LuaScript.load("queue-standing", "token-bucket", "queue-join");
     private static final LuaScript TICKET = LuaScript.load("queue-standing", "queue-ticket");
     private static final LuaScript ADMIT = LuaScript.load("queue-admit");
     private static final LuaScript STATS = LuaScript.load("queue-stats");
@@ -41,9 +45,15 @@ public class RedisWaitingLines implements WaitingLines {
     }
 
     @Override
-    public JoinResult join(String saleId, String shopperId, long randomPlace, long opensBeforeMillis) {
-        return result((List<?>) call(() -> JOIN.run(redis, standingKeys(saleId),
-                List.of(shopperId, Long.toString(randomPlace), Long.toString(opensBeforeMillis)))));
+    public JoinResult join(String saleId, String shopperId, long randomPlace, long opensBeforeMillis,
+                           AttemptLimits limits) {
+        Limit perAddress = limits.perAddress();
+        List<String> keys = new ArrayList<>(standingKeys(saleId));
+        keys.add(RedisKeys.addressLimit(saleId, perAddress, perAddress == null ? "-" : limits.clientAddress()));
+        return result((List<?>) call(() -> JOIN.run(redis, keys,
+                List.of(shopperId, Long.toString(randomPlace), Long.toString(opensBeforeMillis),
+                        perAddress == null ? "0" : Long.toString(perAddress.capacity()),
+                        perAddress == null ? "0" : Long.toString(perAddress.period().toMillis())))));
     }
 
     @Override
@@ -107,6 +117,8 @@ public class RedisWaitingLines implements WaitingLines {
                 return new JoinResult(Refusal.NO_WAITING_ROOM, null, null);
             case "NOT_OPEN":
                 return new JoinResult(Refusal.NOT_OPEN, null, Instant.ofEpochMilli(num(r.get(1))));
+            case "ADDRESS_LIMITED":
+                return JoinResult.limited(Duration.ofMillis(Math.max(1, num(r.get(1)))));
             default:
                 return new JoinResult(null, new Standing(Standing.State.valueOf(code), Instant.ofEpochMilli(num(r.get(1))),
                         Instant.ofEpochMilli(num(r.get(2))), Instant.ofEpochMilli(num(r.get(3))), (int) num(r.get(4)),
