@@ -1,7 +1,8 @@
 # Production image: the official Open Liberty kernel with only the features server.xml names.
 # Build the WAR first (./mvnw package), then: docker build -t flash-sale .
 # Never starts embedded stores: set FLASHSALE_REDIS_URL, FLASHSALE_MONGO_URI and
-# FLASHSALE_ADMIN_PASSWORD (from a secret) when running it.
+# FLASHSALE_ADMIN_PASSWORD (from a secret) when running it, and FLASHSALE_QUEUE_TOKEN_SECRET (from a
+# secret, the same on every instance) for sales with a waiting room.
 FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi-minimal
 
 # 1. Server configuration: the server.xml liberty:run and the tests run with (not the configDropins
