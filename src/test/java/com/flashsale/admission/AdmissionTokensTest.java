@@ -79,6 +79,23 @@ class AdmissionTokensTest {
     }
 
     @Test
+    void aTokenHasOneSpelling() {
+        // a 16-byte mac is 22 base64 characters: the last one carries 2 bits, so 'A'..'P' style
+        // neighbours decode to the same bytes; only the canonical spelling is accepted
+        String token = tokens.token(SALE, "alice", GRANT);
+        char last = token.charAt(token.length() - 1);
+        String b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sibling = b64.charAt(b64.indexOf(last) ^ 1); // differs only in an unused low bit
+        String respelled = token.substring(0, token.length() - 1) + sibling;
+
+        assertEquals(Admission.INVALID, tokens.verify(respelled, SALE, "alice"));
+        String ticket = tokens.ticket(SALE, "alice");
+        char ticketLast = ticket.charAt(ticket.length() - 1);
+        assertTrue(tokens.shopperOf(SALE, ticket.substring(0, ticket.length() - 1)
+                + b64.charAt(b64.indexOf(ticketLast) ^ 1)).isEmpty());
+    }
+
+    @Test
     void aPayloadTamperedUnderTheOriginalMacIsInvalid() {
         String token = tokens.token(SALE, "alice", GRANT);
         String mac = token.substring(token.lastIndexOf('.') + 1);
