@@ -38,7 +38,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class QueueStormIT {
 
-    static final int HTTP_JOINS = 10_000;
+    static final int HTTP_JOINS = 5_000;
     private static final int STORE_JOINS = 100_000;
     private static final int CLIENTS = 64;
     /** Concurrent HTTP clients: more only adds contention on a 2-core machine (64 gave half the joins/s). */
