@@ -41,7 +41,8 @@ class AdminSurfaceIT {
             "GET /api/v1/sales/{saleId}/purchases/{userIdentifier}", "GET /api/v1/shoppers/{userIdentifier}/purchases",
             "GET /api/v1/sales/events", "GET /api/v1/sales/{saleId}/events",
             "GET /api/flash-sale/status", "POST /api/flash-sale/purchase",
-            "GET /api/flash-sale/check-purchase/{userIdentifier}");
+            "GET /api/flash-sale/check-purchase/{userIdentifier}",
+            "POST /api/v1/sales/{saleId}/queue", "GET /api/v1/sales/{saleId}/queue/{ticket}");
 
     private static String saleId;
     private static String shopSession;
