@@ -128,14 +128,14 @@ public class AdmissionTokens {
         }
     }
 
+    /**
+     * Compares the presented mac with the canonical encoding of the right one, so a token has one
+     * spelling (base64's unused low bits of the last character would otherwise let several strings
+     * decode to the same mac).
+     */
     private boolean matches(String presentedMac, String message) {
-        byte[] presented;
-        try {
-            presented = B64D.decode(presentedMac);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return key != null && MessageDigest.isEqual(presented, mac(message));
+        return key != null && MessageDigest.isEqual(presentedMac.getBytes(StandardCharsets.UTF_8),
+                B64.encode(mac(message)));
     }
 
     private byte[] mac(String message) {

@@ -16,6 +16,7 @@ import com.flashsale.sale.Sale;
 import com.flashsale.sale.SaleState;
 import com.flashsale.sale.SaleStates;
 import com.flashsale.sale.SharedLocks;
+import com.flashsale.sale.WaitingRoom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +67,15 @@ public abstract class DecisionStoreContract {
 
     /** Makes the sale's state look as if another store process held it since it was last reconciled. */
     protected abstract void makeStale(String saleId);
+
+    /**
+     * Stores an admission for a shopper of a sale with a waiting room, as the admitter does
+     * ({@code grant} is {@code <admission number>:<expires at epoch ms>}).
+     */
+    protected abstract void admit(String saleId, String shopperId, String grant);
+
+    /** The admission the store holds for a shopper (unspent, not swept), if any. */
+    protected abstract Optional<String> heldAdmission(String saleId, String shopperId);
 
     // decide ---------------------------------------------------------------------------------
 
@@ -593,7 +604,173 @@ public abstract class DecisionStoreContract {
         assertEquals(buyers, recorded);
     }
 
+    // admission (a sale with a waiting room) ---------------------------------------------------
+
+    @Test
+    void aSaleWithAWaitingRoomRefusesAPurchaseWithoutAnAdmission() {
+        Sale sale = publish(withWaitingRoom(open(3)));
+
+        assertEquals(Decision.of(Outcome.ADMISSION_REQUIRED), decide(sale.id(), "alice", "p-1", Admission.NONE));
+        assertEquals(Decision.of(Outcome.ADMISSION_REQUIRED), decide(sale.id(), "alice", "p-1", Admission.INVALID));
+        assertEquals(3, stock(sale));
+        assertTrue(decisions().purchaseOf(sale.id(), "alice").isEmpty());
+    }
+
+    @Test
+    void theHeldAdmissionBuysOnceAndIsSpent() {
+        Sale sale = publish(withWaitingRoom(open(3)));
+        Admission grant = grant(1, Duration.ofMinutes(1));
+        admit(sale.id(), "alice", grant.grant());
+
+        Decision d = decide(sale.id(), "alice", "p-1", grant);
+
+        assertEquals(Outcome.BOUGHT, d.outcome());
+        assertNotNull(d.outboxEntryId());
+        assertEquals(2, stock(sale));
+        assertEquals(Optional.empty(), heldAdmission(sale.id(), "alice"), "spent by the purchase");
+        // the same token again: an idempotent retry is the same purchase; a new attempt is already bought
+        assertEquals(new Decision(Outcome.BOUGHT, d.receipt(), null), decide(sale.id(), "alice", "p-1", grant));
+        assertEquals(Outcome.ALREADY_PURCHASED, decide(sale.id(), "alice", "p-2", grant).outcome());
+        assertEquals(2, stock(sale));
+    }
+
+    @Test
+    void anotherShoppersAdmissionBuysNothing() {
+        Sale sale = publish(withWaitingRoom(open(3)));
+        Admission alices = grant(1, Duration.ofMinutes(1));
+        admit(sale.id(), "alice", alices.grant());
+
+        assertEquals(Decision.of(Outcome.ADMISSION_REQUIRED), decide(sale.id(), "bob", "p-b", alices));
+        assertEquals(3, stock(sale));
+        assertEquals(Optional.of(alices.grant()), heldAdmission(sale.id(), "alice"), "alice's is untouched");
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "alice", "p-a", alices).outcome());
+    }
+
+    @Test
+    void anAdmissionReplacedByALaterOneBuysNothing() {
+        Sale sale = publish(withWaitingRoom(open(3)));
+        Admission first = grant(1, Duration.ofMinutes(1));
+        Admission second = grant(2, Duration.ofMinutes(2));
+        admit(sale.id(), "alice", second.grant());
+
+        assertEquals(Decision.of(Outcome.ADMISSION_REQUIRED), decide(sale.id(), "alice", "p-1", first));
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "alice", "p-1", second).outcome());
+    }
+
+    @Test
+    void anExpiredAdmissionIsRefusedAsExpired() {
+        Sale sale = publish(withWaitingRoom(open(3)));
+        Admission expired = grant(1, Duration.ofSeconds(-1));
+        admit(sale.id(), "alice", expired.grant()); // not swept yet
+
+        assertEquals(Decision.of(Outcome.ADMISSION_EXPIRED), decide(sale.id(), "alice", "p-1", expired));
+        assertEquals(Decision.of(Outcome.ADMISSION_EXPIRED), decide(sale.id(), "bob", "p-2", expired),
+                "swept (no longer held): still expired");
+        assertEquals(3, stock(sale));
+    }
+
+    @Test
+    void anAdmissionExpiresByTheStoresClock() {
+        Sale sale = publish(withWaitingRoom(open(3)));
+        Admission grant = grant(1, Duration.ofMillis(300));
+        admit(sale.id(), "alice", grant.grant());
+
+        elapse(Duration.ofMillis(400));
+
+        assertEquals(Decision.of(Outcome.ADMISSION_EXPIRED), decide(sale.id(), "alice", "p-1", grant));
+        assertEquals(3, stock(sale));
+    }
+
+    @Test
+    void soldOutIsAnsweredBeforeTheAdmissionIsLookedAt() {
+        Sale sale = publish(withWaitingRoom(open(1)));
+        Admission alices = grant(1, Duration.ofMinutes(1));
+        Admission bobs = grant(2, Duration.ofMinutes(1));
+        admit(sale.id(), "alice", alices.grant());
+        admit(sale.id(), "bob", bobs.grant());
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "alice", "p-a", alices).outcome());
+
+        assertEquals(Decision.of(Outcome.SOLD_OUT), decide(sale.id(), "bob", "p-b", bobs));
+        assertEquals(Decision.of(Outcome.SOLD_OUT), decide(sale.id(), "carol", "p-c", Admission.NONE));
+        assertEquals(Optional.of(bobs.grant()), heldAdmission(sale.id(), "bob"), "a refusal spends nothing");
+    }
+
+    @Test
+    void theWindowIsJudgedBeforeTheAdmission() {
+        Sale upcoming = publish(withWaitingRoom(upcoming(3)));
+        Sale ended = publish(withWaitingRoom(ended(3)));
+
+        assertEquals(Decision.of(Outcome.NOT_STARTED), decide(upcoming.id(), "alice", "p-1", Admission.NONE));
+        assertEquals(Decision.of(Outcome.ENDED), decide(ended.id(), "alice", "p-1", Admission.NONE));
+    }
+
+    @Test
+    void aSaleWithoutAWaitingRoomIgnoresTheAdmission() {
+        Sale sale = publish(open(3));
+
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "alice", "p-1", Admission.INVALID).outcome());
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "bob", "p-2", grant(1, Duration.ofSeconds(-1))).outcome());
+        assertEquals(Outcome.BOUGHT, decide(sale.id(), "carol", "p-3", Admission.NONE).outcome());
+        assertEquals(0, stock(sale));
+    }
+
+    @Test
+    void concurrentAdmittedAndUnadmittedShoppersBuyOnlyWithTheirOwnAdmission() throws Exception {
+        int stock = 20;
+        int admitted = 60;
+        Sale sale = publish(withWaitingRoom(open(stock)));
+        Map<String, Admission> grants = new java.util.HashMap<>();
+        for (int i = 0; i < admitted; i++) {
+            Admission a = grant(i + 1, Duration.ofMinutes(1));
+            admit(sale.id(), "admitted-" + i, a.grant());
+            grants.put("admitted-" + i, a);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Decision>> admittedTries = new ArrayList<>();
+        List<Future<Decision>> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < admitted; i++) {
+                String shopper = "admitted-" + i;
+                String other = "walk-in-" + i;
+                Admission a = grants.get(shopper);
+                admittedTries.add(pool.submit(() -> decide(sale.id(), shopper, "p-" + shopper, a)));
+                // a walk-in presents someone else's admission, or none
+                Admission borrowed = i % 2 == 0 ? a : Admission.NONE;
+                others.add(pool.submit(() -> decide(sale.id(), other, "p-" + other, borrowed)));
+            }
+            long sold = 0;
+            for (Future<Decision> f : admittedTries) {
+                Outcome o = f.get().outcome();
+                assertTrue(o == Outcome.BOUGHT || o == Outcome.SOLD_OUT, o.toString());
+                sold += o == Outcome.BOUGHT ? 1 : 0;
+            }
+            for (Future<Decision> f : others) {
+                Outcome o = f.get().outcome();
+                assertTrue(o == Outcome.ADMISSION_REQUIRED || o == Outcome.SOLD_OUT, o.toString());
+            }
+            assertEquals(stock, sold);
+            assertEquals(0, stock(sale));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // helpers --------------------------------------------------------------------------------
+
+    private Decision decide(String saleId, String shopperId, String candidate, Admission admission) {
+        return decisions().decide(saleId, shopperId, candidate, AttemptLimits.NONE, admission);
+    }
+
+    /** An admission numbered {@code number} that expires {@code validFor} from the store's now. */
+    private Admission grant(long number, Duration validFor) {
+        long expires = storeNow().plus(validFor).toEpochMilli();
+        return new Admission(number + ":" + expires, expires);
+    }
+
+    private static Sale withWaitingRoom(Sale s) {
+        return new Sale(s.id(), s.productName(), s.totalStock(), s.startTime(), s.endTime(), s.createdAt(),
+                s.updatedAt(), s.cancelled(), new WaitingRoom(10, 60, true, false));
+    }
 
     /** A decision with no rate limit. */
     private Decision decide(String saleId, String shopperId, String candidate) {

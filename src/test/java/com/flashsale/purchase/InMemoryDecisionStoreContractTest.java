@@ -7,6 +7,7 @@ import com.flashsale.sale.SharedLocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 
 /** The in-memory fake held to the same contract as Redis, so unit tests built on it stay honest. */
 class InMemoryDecisionStoreContractTest extends DecisionStoreContract {
@@ -56,5 +57,15 @@ class InMemoryDecisionStoreContractTest extends DecisionStoreContract {
     @Override
     protected void makeStale(String saleId) {
         store.states.get(saleId).stale = true;
+    }
+
+    @Override
+    protected void admit(String saleId, String shopperId, String grant) {
+        store.states.get(saleId).admitted.put(shopperId, grant);
+    }
+
+    @Override
+    protected Optional<String> heldAdmission(String saleId, String shopperId) {
+        return Optional.ofNullable(store.states.get(saleId).admitted.get(shopperId));
     }
 }

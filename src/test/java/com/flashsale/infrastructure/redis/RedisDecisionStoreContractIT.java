@@ -13,6 +13,7 @@ import com.flashsale.sale.SharedLocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +110,19 @@ class RedisDecisionStoreContractIT extends DecisionStoreContract {
     @Override
     protected void makeStale(String saleId) {
         redis.hset(RedisKeys.meta(saleId), "epoch", "a-previous-redis-process");
+    }
+
+    @Override
+    protected void admit(String saleId, String shopperId, String grant) {
+        // as queue-admit.lua stores an admission
+        redis.hset(RedisKeys.admitted(saleId), shopperId, grant);
+        redis.zadd(RedisKeys.admissionExpiry(saleId), Double.parseDouble(grant.substring(grant.indexOf(':') + 1)),
+                shopperId);
+    }
+
+    @Override
+    protected Optional<String> heldAdmission(String saleId, String shopperId) {
+        return Optional.ofNullable(redis.hget(RedisKeys.admitted(saleId), shopperId));
     }
 
     @Test
