@@ -32,8 +32,16 @@ public record Sale(
         return !now.isBefore(endTime);
     }
 
+    /**
+     * The sale with an edit applied. A waiting room that stays keeps its pause: the edit form does not
+     * carry it, and an edit must not silently resume admission an admin paused.
+     */
     public Sale withDraft(SaleDraft draft, Instant now) {
+        WaitingRoom room = draft.waitingRoom();
+        if (room != null && waitingRoom != null) {
+            room = room.withAdmission(room.admissionRatePerSecond(), waitingRoom.paused());
+        }
         return new Sale(id, draft.productName(), draft.totalStock(), draft.startTime(), draft.endTime(),
-                createdAt, now, cancelled, draft.waitingRoom());
+                createdAt, now, cancelled, room);
     }
 }

@@ -198,4 +198,19 @@ class SaleDraftValidationTest {
         assertEquals(new Sale("65f000000000000000000001", "New", 9, START.plusSeconds(60), END.plusSeconds(60),
                 created, edited, false), updated);
     }
+
+    @Test
+    void editingASaleWithAPausedWaitingRoomKeepsItPausedAndTakesTheNewSettings() {
+        Instant created = Instant.parse("2026-02-01T00:00:00Z");
+        Sale paused = new Sale("65f000000000000000000001", "Old", 3, START, END, created, created, false,
+                new WaitingRoom(10, 60, true, true));
+        Sale updated = paused.withDraft(new SaleDraft("New", 9, START, END, new WaitingRoom(20, 90, false, false)),
+                created.plusSeconds(5));
+        assertEquals(new WaitingRoom(20, 90, false, true), updated.waitingRoom());
+        Sale removed = paused.withDraft(new SaleDraft("New", 9, START, END), created.plusSeconds(5));
+        assertEquals(null, removed.waitingRoom(), "an edit without a waiting room removes it");
+        Sale added = new Sale("65f000000000000000000001", "Old", 3, START, END, created, created, false)
+                .withDraft(new SaleDraft("New", 9, START, END, new WaitingRoom(20, 90, false, false)), created);
+        assertEquals(new WaitingRoom(20, 90, false, false), added.waitingRoom(), "a new waiting room starts unpaused");
+    }
 }

@@ -42,8 +42,7 @@ class AdminSurfaceIT {
             "GET /api/v1/sales/events", "GET /api/v1/sales/{saleId}/events",
             "POST /api/v1/sales/{saleId}/queue", "GET /api/v1/sales/{saleId}/queue/{ticket}",
             "GET /api/flash-sale/status", "POST /api/flash-sale/purchase",
-            "GET /api/flash-sale/check-purchase/{userIdentifier}",
-            "POST /api/v1/sales/{saleId}/queue", "GET /api/v1/sales/{saleId}/queue/{ticket}");
+            "GET /api/flash-sale/check-purchase/{userIdentifier}");
 
     private static String saleId;
     private static String shopSession;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.flashsale.infrastructure.redis.RedisWaitingLines;
 import com.flashsale.it.harness.Reply;
 import com.flashsale.it.harness.Stores;
+import com.flashsale.ratelimit.AttemptLimits;
 import com.flashsale.queue.Standing;
 import com.flashsale.queue.WaitingLines.JoinResult;
 import jakarta.json.JsonObject;
@@ -98,7 +99,7 @@ class QueueStormIT {
             Random random = new Random();
             long began = System.nanoTime();
             List<Standing> joins = inParallel(STORE_JOINS, CLIENTS, BOUND, i -> {
-                JoinResult r = lines.join(sale, shopper(i), random.nextLong(1L << 52), 900_000);
+                JoinResult r = lines.join(sale, shopper(i), random.nextLong(1L << 52), 900_000, AttemptLimits.NONE);
                 if (r.refusal() != null) {
                     throw new AssertionError("join " + i + " refused: " + r);
                 }
@@ -119,7 +120,7 @@ class QueueStormIT {
             assertEquals(STORE_JOINS, places.cardinality());
             assertLineHolds(sale, STORE_JOINS, i -> (int) joins.get(i).position());
             // joining again changes nothing
-            assertEquals(joins.get(777).position(), lines.join(sale, shopper(777), 1, 900_000).standing().position());
+            assertEquals(joins.get(777).position(), lines.join(sale, shopper(777), 1, 900_000, AttemptLimits.NONE).standing().position());
             assertEquals(STORE_JOINS, redis.zcard(Queues.lineKey(sale)));
             assertTrue(seconds < BOUND.toSeconds(), "the storm took " + seconds + " s");
         }
