@@ -475,8 +475,8 @@ FOLLOW_TICKET = r"""
 def code = prev.getResponseCode()
 def body = prev.getResponseDataAsString()
 vars.put('polls', String.valueOf(Integer.parseInt(vars.get('polls')) + 1))
+vars.put('following', 'false') // set again below only while waiting: a failing script ends the loop
 if (code != '200') {
-    vars.put('following', 'false')
     props.get('audit.unexpected').incrementAndGet()
     props.get('audit.outcomes').computeIfAbsent('follow ' + code, { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet()
     prev.setSuccessful(false)
@@ -485,6 +485,14 @@ if (code != '200') {
 }
 def t = new groovy.json.JsonSlurper().parseText(body)
 FOLLOW
+"""
+
+# Before the join (a pre-processor of the join alone: at thread-group level it would run before every
+# sampler): nothing to follow, no token (the loop and the purchase stay off if the join fails).
+QUEUE_START = r"""
+vars.put('following', 'false')
+vars.put('admissionToken', '')
+vars.put('polls', '0')
 """
 
 QUEUE_SETTINGS = r"""
@@ -543,7 +551,7 @@ def queue_rush():
     defaults = {"stock": "100", "shoppers": "300", "rampUp": "2", "admissionRate": "100",
                 "admissionValiditySeconds": "120", "maxPolls": "60", "pollMs": "500", "shopperPrefix": "qr-"}
     join = node(http("POST join the queue", "POST", "/api/v1/sales/${__P(saleId)}/queue",
-                     '{"userIdentifier": "${shopper}"}'), [
+                     '{"userIdentifier": "${shopper}"}'), pre(QUEUE_START, "nothing to follow yet") + [
         groovy("JSR223PostProcessor", "ticket", JOIN_TICKET.replace("FOLLOW", FOLLOW)), "<hashTree/>"])
     follow = node(http("GET follow the ticket", "GET", "/api/v1/sales/${__P(saleId)}/queue/${ticket}"), [
         think("think time between polls", "${__P(pollMs)}"), "<hashTree/>",
