@@ -431,6 +431,13 @@ def code = prev.getResponseCode()
 def body = prev.getResponseDataAsString()
 vars.put('following', 'false')
 vars.put('admissionToken', '')
+if (code == '409' && (body.contains('/problems/sold-out') || body.contains('/problems/sale-ended'))) {
+    // the line closed before this shopper arrived: an expected outcome, not an error
+    props.get('queue.statuses').computeIfAbsent('refused at join: ' + (body.contains('sold-out') ? 'sold-out' : 'sale-ended'),
+            { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet()
+    prev.setSuccessful(true)
+    return
+}
 if (code != '200') {
     props.get('audit.unexpected').incrementAndGet()
     props.get('audit.outcomes').computeIfAbsent('join ' + code, { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet()
