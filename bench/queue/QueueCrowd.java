@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   join  BASE SALE PREFIX COUNT WORKERS OUT           joins PREFIX0..PREFIX(COUNT-1); OUT: one ticket a line
- *   admit BASE SALE PREFIX COUNT WORKERS OUT PASSWORD  joins them, admits them all (rate 100000/s, admin PUT),
+ *   admit BASE SALE PREFIX COUNT WORKERS OUT PASSWORD  joins them, admits them all (rate 10000/s, the most, admin PUT),
  *                                                      waits until the counters say COUNT admitted, follows every
  *                                                      ticket; OUT: "shopper token" a line (each token buys once)
  * </pre>
@@ -55,7 +55,7 @@ public class QueueCrowd {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + a[7]).getBytes(StandardCharsets.UTF_8));
         send(HttpRequest.newBuilder(URI.create(queue + "/admission")).header("Authorization", auth)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"admissionRatePerSecond\":100000,\"paused\":false}")));
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"admissionRatePerSecond\":10000,\"paused\":false}")));
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             HttpResponse<String> c = send(HttpRequest.newBuilder(URI.create(queue)).header("Authorization", auth).GET());
