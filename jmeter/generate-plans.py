@@ -365,8 +365,12 @@ def setup(plan_name, defaults, steps, extra=""):
 
 
 def teardown():
+    return teardown_with(AUDIT)
+
+
+def teardown_with(audit):
     return thread_group("PostThreadGroup", "tearDown: audit the invariants", 1, 1, 1,
-                        [groovy("JSR223Sampler", "AUDIT invariants", AUDIT), "<hashTree/>"])
+                        [groovy("JSR223Sampler", "AUDIT invariants", audit), "<hashTree/>"])
 
 
 def pre(script, name="next shopper"):
@@ -420,6 +424,161 @@ def browse_and_buy():
                 [setup("browse-and-buy", defaults, [create_v1()]), shoppers, teardown()])
 
 
+# queue-rush: a waiting room in front of the sale. Each thread joins, follows its ticket (bounded polls, a
+# think time between them) and buys with its admission token once admitted.
+JOIN_TICKET = r"""
+def code = prev.getResponseCode()
+def body = prev.getResponseDataAsString()
+vars.put('following', 'false')
+vars.put('admissionToken', '')
+if (code == '409' && (body.contains('/problems/sold-out') || body.contains('/problems/sale-ended'))) {
+    // the line closed before this shopper arrived: an expected outcome, not an error
+    props.get('queue.statuses').computeIfAbsent('refused at join: ' + (body.contains('sold-out') ? 'sold-out' : 'sale-ended'),
+            { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet()
+    prev.setSuccessful(true)
+    return
+}
+if (code != '200') {
+    props.get('audit.unexpected').incrementAndGet()
+    props.get('audit.outcomes').computeIfAbsent('join ' + code, { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet()
+    prev.setSuccessful(false)
+    prev.setResponseMessage('join answered ' + code + ': ' + body.take(300))
+    return
+}
+def t = new groovy.json.JsonSlurper().parseText(body)
+vars.put('ticket', t.ticket)
+vars.put('polls', '0')
+if (!props.get('queue.joined').add(vars.get('shopper'))) { props.get('queue.joinedTwice').incrementAndGet() }
+if (!props.get('queue.tickets').add(t.ticket)) { props.get('queue.ticketTwice').incrementAndGet() }
+FOLLOW
+"""
+
+# After a join or a follow: admitted (take the token), still waiting (follow again while polls remain),
+# or told the line is closed (sold out, ended, cancelled). Counted per status for the audit.
+FOLLOW = r"""
+def outcomeOf = { String name -> props.get('queue.statuses').computeIfAbsent(name, { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet() }
+if (t.status == 'admitted') {
+    if (!t.admissionToken) { throw new IllegalStateException('admitted without a token: ' + body) }
+    vars.put('admissionToken', t.admissionToken)
+    vars.put('following', 'false')
+    if (!props.get('queue.admitted').add(vars.get('shopper'))) { props.get('queue.admittedTwice').incrementAndGet() }
+    outcomeOf('admitted')
+} else if (t.status == 'waiting' || t.status == 'early') {
+    int polls = Integer.parseInt(vars.get('polls'))
+    if (polls >= Integer.parseInt(props.getProperty('maxPolls'))) {
+        vars.put('following', 'false')
+        outcomeOf('gave up after ' + polls + ' polls')
+        props.get('queue.gaveUp').incrementAndGet()
+    } else {
+        vars.put('following', 'true')
+    }
+} else {
+    vars.put('following', 'false')
+    outcomeOf(t.status)
+}
+"""
+
+FOLLOW_TICKET = r"""
+def code = prev.getResponseCode()
+def body = prev.getResponseDataAsString()
+vars.put('polls', String.valueOf(Integer.parseInt(vars.get('polls')) + 1))
+vars.put('following', 'false') // set again below only while waiting: a failing script ends the loop
+if (code != '200') {
+    props.get('audit.unexpected').incrementAndGet()
+    props.get('audit.outcomes').computeIfAbsent('follow ' + code, { k -> new java.util.concurrent.atomic.AtomicLong() }).incrementAndGet()
+    prev.setSuccessful(false)
+    prev.setResponseMessage('follow answered ' + code + ': ' + body.take(300))
+    return
+}
+def t = new groovy.json.JsonSlurper().parseText(body)
+FOLLOW
+"""
+
+# Before the join (a pre-processor of the join alone: at thread-group level it would run before every
+# sampler): nothing to follow, no token (the loop and the purchase stay off if the join fails).
+QUEUE_START = r"""
+vars.put('following', 'false')
+vars.put('admissionToken', '')
+vars.put('polls', '0')
+"""
+
+QUEUE_SETTINGS = r"""
+props.put('queue.joined', ConcurrentHashMap.newKeySet())
+props.put('queue.tickets', ConcurrentHashMap.newKeySet())
+props.put('queue.admitted', ConcurrentHashMap.newKeySet())
+props.put('queue.statuses', new ConcurrentHashMap())
+props.put('queue.joinedTwice', new AtomicLong())
+props.put('queue.ticketTwice', new AtomicLong())
+props.put('queue.admittedTwice', new AtomicLong())
+props.put('queue.gaveUp', new AtomicLong())
+"""
+
+# The waiting room's own invariants, checked after the shared ones: every buyer was admitted, nobody joined
+# or was admitted twice, the room's counters agree with the sale and with what the shoppers saw, and no
+# purchase was refused for its admission (every answer classified: unexpected == 0).
+QUEUE_AUDIT = r"""
+    def queue = new JsonSlurper().parseText(call('/api/v1/sales/' + saleId + '/queue'))
+    def joined = props.get('queue.joined')
+    def admittedSeen = props.get('queue.admitted')
+    report << 'waiting room ' << queue << ', shoppers joined ' << joined.size() << ', admitted seen ' << admittedSeen.size()
+    report << ', ticket statuses ' << props.get('queue.statuses') << ', gave up ' << props.get('queue.gaveUp').get() << '\n'
+    check(unexpected == 0, unexpected + ' answers were neither a ticket nor a purchase outcome (403 admission refusals included)')
+    check(props.get('queue.joinedTwice').get() == 0 && props.get('queue.ticketTwice').get() == 0, 'a shopper joined twice or two shoppers got one ticket')
+    check(props.get('queue.admittedTwice').get() == 0, props.get('queue.admittedTwice').get() + ' shoppers were admitted twice')
+    check(props.get('audit.buyers').every { admittedSeen.contains(it) }, 'a shopper bought without having been admitted')
+    check(shoppers == admittedSeen.size(), 'admitted shoppers ' + admittedSeen.size() + ' != shoppers who tried to buy ' + shoppers)
+    check(queue.joined == joined.size(), 'the room counted ' + queue.joined + ' joins, the shoppers ' + joined.size())
+    check(queue.admitted >= admittedSeen.size() && queue.admitted <= joined.size(),
+            'the room admitted ' + queue.admitted + ', shoppers saw ' + admittedSeen.size() + ' of ' + joined.size() + ' admitted')
+    check(queue.bought == audit.unitsSold, 'the room counted ' + queue.bought + ' admissions spent, units sold ' + audit.unitsSold)
+    check(audit.unitsSold == Math.min(stock, admittedSeen.size()) + (props.getProperty('breakAudit') == 'true' ? 1 : 0),
+            'units sold ' + audit.unitsSold + ' != min(stock, admitted buyers) = ' + Math.min(stock, admittedSeen.size()))
+"""
+
+CONSISTENT_CHECK = "    check(audit.consistent == true, 'the service reports the sale inconsistent')\n"
+
+
+def create_v1_waiting_room():
+    body = ('{"productName": "${__P(plan)} ${__time(yyyy-MM-dd HH:mm:ss)}", "totalStock": ${__P(stock)}, '
+            '"startTime": "${__P(saleStart)}", "endTime": "${__P(saleEnd)}", "waitingRoom": '
+            '{"admissionRatePerSecond": ${__P(admissionRate)}, "admissionValiditySeconds": ${__P(admissionValiditySeconds)}, '
+            '"shuffleEarlyArrivals": false}}')
+    return node(http("create sale with a waiting room (v1, admin)", "POST", "/api/v1/sales", body), [
+        headers("admin", [("Authorization", "Basic ${adminAuth}")]), "<hashTree/>",
+        status_assertion("expected 201", ["201"]), "<hashTree/>",
+        groovy("JSR223PostProcessor", "remember the sale", REMEMBER_SALE), "<hashTree/>"])
+
+
+def while_controller(name, condition, children):
+    return node(f'<WhileController guiclass="WhileControllerGui" testclass="WhileController" testname="{escape(name)}">'
+                + s("WhileController.condition", condition) + "</WhileController>", children)
+
+
+def queue_rush():
+    defaults = {"stock": "100", "shoppers": "300", "rampUp": "2", "admissionRate": "100",
+                "admissionValiditySeconds": "120", "maxPolls": "60", "pollMs": "500", "shopperPrefix": "qr-"}
+    join = node(http("POST join the queue", "POST", "/api/v1/sales/${__P(saleId)}/queue",
+                     '{"userIdentifier": "${shopper}"}'), pre(QUEUE_START, "nothing to follow yet") + [
+        groovy("JSR223PostProcessor", "ticket", JOIN_TICKET.replace("FOLLOW", FOLLOW)), "<hashTree/>"])
+    follow = node(http("GET follow the ticket", "GET", "/api/v1/sales/${__P(saleId)}/queue/${ticket}"), [
+        think("think time between polls", "${__P(pollMs)}"), "<hashTree/>",
+        groovy("JSR223PostProcessor", "status", FOLLOW_TICKET.replace("FOLLOW", FOLLOW)), "<hashTree/>"])
+    classify = [groovy("JSR223Assertion", "classify the outcome", CLASSIFY), "<hashTree/>"]
+    buy = node(http("POST purchase with the admission token", "POST", "/api/v1/sales/${__P(saleId)}/purchases",
+                    '{"userIdentifier": "${shopper}"}'),
+               [headers("admission", [("Admission-Token", "${admissionToken}")]), "<hashTree/>"] + classify)
+    steps = (pre(THREAD_SHOPPER, "shopper of this thread") + [
+        join, while_controller("follow while waiting (at most maxPolls)", "${following}", [follow]),
+        if_controller("admitted: buy", '${__jexl3("${admissionToken}" != "")}', [buy])])
+    shoppers = thread_group("ThreadGroup", "shoppers: join, follow until admitted, buy", "${__P(shoppers)}",
+                            "${__P(rampUp)}", 1, steps)
+    audit = teardown_with(AUDIT.replace(CONSISTENT_CHECK, CONSISTENT_CHECK + QUEUE_AUDIT.lstrip("\n")))
+    return plan("queue-rush", "A sale with a waiting room (admissionRate per second): N shoppers join over rampUp, "
+                              "follow their tickets every pollMs (at most maxPolls times) and buy with the admission "
+                              "token once admitted.",
+                [setup("queue-rush", defaults, [create_v1_waiting_room()], QUEUE_SETTINGS), shoppers, audit])
+
+
 SEED_PHASES = [(60, 167), (120, 100), (180, 50), (60, 25)]  # (seconds, new users per second)
 
 
@@ -457,7 +616,8 @@ def seed_plan():
 
 if __name__ == "__main__":
     for file_name, build in [("rush.jmx", rush), ("duplicate-storm.jmx", duplicate_storm),
-                             ("browse-and-buy.jmx", browse_and_buy), ("seed-plan.jmx", seed_plan)]:
+                             ("browse-and-buy.jmx", browse_and_buy), ("seed-plan.jmx", seed_plan),
+                             ("queue-rush.jmx", queue_rush)]:
         pretty = minidom.parseString(build()).toprettyxml(indent="  ", encoding="UTF-8").decode("utf-8")
         (HERE / file_name).write_text(pretty, encoding="utf-8")
         print("wrote", HERE / file_name)

@@ -26,6 +26,8 @@ final class Fleet implements AutoCloseable {
     final List<LibertyProcess> servers = new ArrayList<>();
     final List<ServiceClient> instances = new ArrayList<>();
     final String adminPassword = UUID.randomUUID().toString();
+    /** One secret for both instances' tickets and admission tokens: a token issued by one buys on the other. */
+    final String queueTokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
 
     Fleet() {
         redis = new RedisClusterProcesses(ports("scale.redis.ports", "7000,7001,7002"), DIR);
@@ -63,6 +65,7 @@ final class Fleet implements AutoCloseable {
                     .variable("flashsale.ratelimit.shopper.capacity", "1000000")
                     .variable("flashsale.ratelimit.shopper.period-seconds", "1")
                     .env("FLASHSALE_ADMIN_PASSWORD", adminPassword)
+                    .env("FLASHSALE_QUEUE_TOKEN_SECRET", queueTokenSecret)
                     .create();
         }
         // Both JVMs start together: the machine's cores are shared either way.

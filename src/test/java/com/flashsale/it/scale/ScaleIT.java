@@ -66,6 +66,12 @@ class ScaleIT {
     private static final int LIMITS_SHOPPER_OFFERED = 15;
     private static final int LIMITS_SECONDS = 8;
     private static final int LIMITS_WORKERS = 24;
+    /** The waiting-room test: admission rate, shoppers in line, measured window, workers, purchases. */
+    private static final int QUEUE_RATE = Integer.getInteger("scale.queue.rate", 40);
+    private static final int QUEUE_SHOPPERS = Integer.getInteger("scale.queue.shoppers", 2000);
+    private static final double QUEUE_WINDOW_SECONDS = 9;
+    private static final int QUEUE_WORKERS = 16;
+    private static final int QUEUE_BUYERS = 20;
 
     private static Fleet fleet;
     private static MongoClient mongo;
@@ -235,7 +241,7 @@ class ScaleIT {
      * (30 tokens at 30/s) is full again whichever way the buckets are keyed.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void purchaseRateLimitsHoldTheirRateAcrossBothInstances() throws Exception {
         String warm = fleet.a().createSale("Limits warm-up", 1_000_000, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
         String crowd = fleet.a().createSale("Limits per address", 1_000_000, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
@@ -284,6 +290,156 @@ class ScaleIT {
     }
 
     /**
+     * A waiting room on the cluster, admitted by both instances together at its configured rate.
+     * {@value #QUEUE_SHOPPERS} shoppers join (alternating over the instances) while admission is paused;
+     * admission is resumed and the admitted counter is read after 1 s and again {@value #QUEUE_WINDOW_SECONDS}
+     * s later: the admissions between the two reads must be R × t within ±10 % (R = {@value #QUEUE_RATE}/s),
+     * and each instance's own admission steps must have granted some of them (both admitters ran; with
+     * instance-local pacing the two would admit about 2 R and fail here). Then, admission paused again:
+     * every ticket followed over HTTP says admitted or waiting, the admitted are exactly the counter and
+     * the first to join (first come, first served), no shopper holds two admissions (one entry each in the
+     * admitted hash, admission numbers 1..admitted once each, none of them still in the line); a token
+     * issued by one instance buys on the other; {@value #QUEUE_BUYERS} admitted shoppers buy and their
+     * admissions are spent (bought counter, admitted-now down, ticket "purchased"); a spent token does not
+     * buy again, and a waiting shopper without a token, or with another shopper's, is refused. All the
+     * sale's queue keys share its hash tag: every script ran on the cluster without CROSSSLOT.
+     */
+    @Test
+    @Order(4)
+    void aWaitingRoomAdmitsAtItsRateWithBothInstancesAdmitting() throws Exception {
+        String sale = createWaitingRoomSale("Waiting room at scale", 100_000, QUEUE_RATE);
+        WaitingCrowd crowd = new WaitingCrowd(fleet.instances, sale, QUEUE_WORKERS);
+        crowd.setAdmission(fleet.a(), "{\"paused\":true}");
+
+        long joining = System.nanoTime();
+        List<WaitingCrowd.Call> joins = crowd.join(QUEUE_SHOPPERS, i -> "wr-" + i + "@example.com");
+        double joinSeconds = (System.nanoTime() - joining) / 1e9;
+        List<String> shoppers = joins.stream().map(WaitingCrowd.Call::shopper).toList();
+        List<String> tickets = new ArrayList<>();
+        Map<String, Long> joinPosition = new HashMap<>();
+        for (WaitingCrowd.Call c : joins) {
+            assertEquals(200, c.reply().status(), () -> c.target().name() + " join " + c.shopper() + ": " + c.reply());
+            JsonObject t = c.reply().json();
+            assertEquals("waiting", t.getString("status"), t::toString);
+            tickets.add(t.getString("ticket"));
+            joinPosition.put(c.shopper(), t.getJsonNumber("position").longValue());
+        }
+        assertEquals(QUEUE_SHOPPERS, new HashSet<>(tickets).size(), "one ticket per shopper");
+        assertEquals(QUEUE_SHOPPERS, new HashSet<>(joinPosition.values()).size(), "one place per shopper");
+        Reply again = crowd.join(fleet.b(), shoppers.get(0)); // joined on A
+        assertEquals(tickets.get(0), again.json().getString("ticket"), "joining again on the other instance");
+        WaitingCrowd.Counters joined = crowd.counters(fleet.b());
+        assertEquals(QUEUE_SHOPPERS, joined.joined(), joined::toString);
+        assertEquals(QUEUE_SHOPPERS, joined.waiting(), joined::toString);
+        assertEquals(0, joined.admitted(), "nothing admitted while paused: " + joined);
+
+        long[] stepsBefore = {WaitingCrowd.admissionsByStepsOf(fleet.a()), WaitingCrowd.admissionsByStepsOf(fleet.b())};
+        crowd.setAdmission(fleet.b(), "{\"paused\":false}");
+        Thread.sleep(1000);
+        WaitingCrowd.Counters first = crowd.counters(fleet.a());
+        Thread.sleep(Math.round(QUEUE_WINDOW_SECONDS * 1000));
+        WaitingCrowd.Counters last = crowd.counters(fleet.b());
+        crowd.setAdmission(fleet.a(), "{\"paused\":true}");
+        long[] stepsAfter = {WaitingCrowd.admissionsByStepsOf(fleet.a()), WaitingCrowd.admissionsByStepsOf(fleet.b())};
+        WaitingCrowd.Counters settled = crowd.counters(fleet.a());
+
+        double t = (last.atNanos() - first.atNanos()) / 1e9;
+        long admittedInWindow = last.admitted() - first.admitted();
+        double expected = QUEUE_RATE * t;
+        String line = String.format("waiting room, rate %d/s, %d shoppers joined over both instances in %.2f s (%.0f joins/s):"
+                        + " %d admitted in t = %.2f s between two reads of the counters, expected %d x %.2f = %.1f (%+.1f %%);"
+                        + " admissions granted by A's steps %d, by B's %d; load average %.1f",
+                QUEUE_RATE, QUEUE_SHOPPERS, joinSeconds, QUEUE_SHOPPERS / joinSeconds, admittedInWindow, t, QUEUE_RATE, t,
+                expected, 100.0 * (admittedInWindow - expected) / expected, stepsAfter[0] - stepsBefore[0],
+                stepsAfter[1] - stepsBefore[1], ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        log(line);
+        record(line);
+        assertTrue(last.waiting() > 0, "the line ran empty during the window, the rate is not measured: " + last);
+        assertEquals(admittedInWindow, first.waiting() - last.waiting(), "the admitted left the line: " + first + " " + last);
+        assertTrue(Math.abs(admittedInWindow - expected) <= 0.10 * expected,
+                "admissions not within 10 % of the rate with two instances admitting: " + line);
+        assertEquals(settled.admitted(), (stepsAfter[0] - stepsBefore[0]) + (stepsAfter[1] - stepsBefore[1]),
+                "every admission was granted by one step of one instance");
+        assertTrue(stepsAfter[0] > stepsBefore[0] && stepsAfter[1] > stepsBefore[1],
+                "both instances' admitters must have admitted: " + line);
+
+        // Every ticket, followed over HTTP: the admitted are exactly the counter and the first in line.
+        List<WaitingCrowd.Call> follows = crowd.follow(shoppers, tickets);
+        Map<String, WaitingCrowd.Call> admitted = new HashMap<>();
+        int waiting = 0;
+        for (WaitingCrowd.Call c : follows) {
+            assertEquals(200, c.reply().status(), () -> c.target().name() + " follow " + c.shopper() + ": " + c.reply());
+            JsonObject ticket = c.reply().json();
+            switch (ticket.getString("status")) {
+                case "admitted" -> {
+                    assertTrue(ticket.containsKey("admissionToken") && !ticket.isNull("admissionToken"), ticket::toString);
+                    admitted.put(c.shopper(), c);
+                }
+                case "waiting" -> waiting++;
+                default -> throw new AssertionError("unexpected ticket: " + ticket);
+            }
+        }
+        assertEquals(settled.admitted(), admitted.size(), "tickets admitted vs the counter " + settled);
+        assertEquals(settled.waiting(), waiting, "tickets waiting vs the counter " + settled);
+        assertEquals(admitted.size(), admitted.values().stream().map(c -> c.reply().json().getString("admissionToken"))
+                .distinct().count(), "one token per admitted shopper");
+        Set<Long> admittedPlaces = new HashSet<>();
+        admitted.keySet().forEach(s -> admittedPlaces.add(joinPosition.get(s)));
+        assertEquals(admitted.size(), admittedPlaces.stream().filter(p -> p <= admitted.size()).count(),
+                "first come, first served: the admitted are the first " + admitted.size() + " to join");
+        String tag = "{sale:" + sale + "}";
+        Map<String, String> grants = redis.hgetAll(tag + ":q:admitted");
+        assertEquals(settled.admitted(), grants.size(), "one admission per admitted shopper in " + tag + ":q:admitted");
+        Set<Long> numbers = new HashSet<>();
+        grants.values().forEach(g -> numbers.add(Long.parseLong(g.substring(0, g.indexOf(':')))));
+        assertEquals(grants.size(), numbers.size(), "admission numbers are unique");
+        assertEquals(1L, numbers.stream().mapToLong(Long::longValue).min().orElse(-1));
+        assertEquals(settled.admitted(), numbers.stream().mapToLong(Long::longValue).max().orElse(-1));
+        for (String shopper : grants.keySet()) {
+            assertEquals(null, redis.zscore(tag + ":q:line", shopper), shopper + " is admitted and still in line");
+        }
+        assertEquals(settled.waiting(), redis.zcard(tag + ":q:line"));
+
+        // A token issued by one instance buys on the other; the purchases spend the admissions.
+        List<WaitingCrowd.Call> buyers = admitted.values().stream()
+                .sorted(java.util.Comparator.comparingLong(c -> joinPosition.get(c.shopper()))).limit(QUEUE_BUYERS).toList();
+        Set<String> spent = new HashSet<>();
+        for (WaitingCrowd.Call c : buyers) {
+            ServiceClient other = c.target() == fleet.a() ? fleet.b() : fleet.a();
+            Reply bought = crowd.buy(other, c.shopper(), c.reply().json().getString("admissionToken"));
+            assertEquals(201, bought.status(), () -> "token from " + c.target().name() + " on " + other.name() + ": " + bought);
+            spent.add(c.shopper());
+        }
+        assertTrue(buyers.stream().anyMatch(c -> c.target() == fleet.a()) && buyers.stream().anyMatch(c -> c.target() == fleet.b()),
+                "tokens of both instances were tried on the other");
+        WaitingCrowd.Counters afterBuying = crowd.counters(fleet.b());
+        assertEquals(QUEUE_BUYERS, afterBuying.bought(), afterBuying::toString);
+        assertEquals(settled.admittedNow() - QUEUE_BUYERS, afterBuying.admittedNow(), "the admissions were spent: " + afterBuying);
+        assertEquals(settled.admitted() - QUEUE_BUYERS, redis.hlen(tag + ":q:admitted"));
+        WaitingCrowd.Call firstBuyer = buyers.get(0);
+        assertEquals("purchased", crowd.follow(fleet.b(), tickets.get(firstBuyer.index())).json().getString("status"));
+        Reply replay = crowd.buy(fleet.a(), firstBuyer.shopper(), firstBuyer.reply().json().getString("admissionToken"));
+        assertEquals(409, replay.status(), () -> "a spent token bought again: " + replay);
+        WaitingCrowd.Call stillWaiting = follows.stream().filter(c -> !admitted.containsKey(c.shopper())).findFirst().orElseThrow();
+        Reply without = crowd.buy(fleet.a(), stillWaiting.shopper(), null);
+        assertEquals(403, without.status(), without::toString);
+        assertEquals("/problems/admission-required", without.problemType(), without::toString);
+        WaitingCrowd.Call unspent = admitted.values().stream().filter(c -> !spent.contains(c.shopper())).findFirst().orElseThrow();
+        Reply borrowed = crowd.buy(fleet.b(), stillWaiting.shopper(), unspent.reply().json().getString("admissionToken"));
+        assertEquals(403, borrowed.status(), () -> "another shopper's token: " + borrowed);
+        WaitingCrowd.Counters end = crowd.counters(fleet.a());
+        assertEquals(QUEUE_BUYERS, end.bought(), "refused purchases spent nothing: " + end);
+        assertEquals(QUEUE_BUYERS, redis.hlen(tag + ":buyers"));
+    }
+
+    private static String createWaitingRoomSale(String name, int stock, int ratePerSecond) {
+        Reply r = fleet.a().postAsAdmin("/api/v1/sales", WaitingCrowd.saleJson(name, stock, Instant.now().minusSeconds(5),
+                Instant.now().plus(Duration.ofHours(1)), ratePerSecond, 600, false));
+        assertEquals(201, r.status(), r::toString);
+        return r.json().getString("id");
+    }
+
+    /**
      * Checks one measured run against a limit of {@code capacity} per {@code periodSeconds} and returns the line
      * that reports it.
      */
@@ -316,7 +472,7 @@ class ScaleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void outboxEntriesOfAKilledInstanceAreRecordedByTheOther() throws Exception {
         int stock = 40;
         String sale = fleet.a().createSale("Outbox", stock, Instant.now().minusSeconds(5), Instant.now().plus(Duration.ofHours(1)));
@@ -365,7 +521,7 @@ class ScaleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void readinessGoesDownWhileAMasterIsLost() throws Exception {
         assertEquals(200, fleet.b().get("/health/ready").status());
         fleet.redis.kill(2);
