@@ -7,8 +7,6 @@
 -- KEYS[5] {sale:<id>}:limit:shopper:<rule>:<shopper>  the shopper's token bucket in this sale (hash)
 -- KEYS[6] {sale:<id>}:limit:address:<rule>:<address>  the client address's token bucket in this sale
 -- KEYS[7] {sale:<id>}:q:admitted  hash: admitted shopper -> '<admission number>:<expires at ms>'
--- KEYS[8] {sale:<id>}:q:expiry    sorted set: admitted shoppers by expiry
--- KEYS[9] {sale:<id>}:q:stats     hash: the waiting room's counters
 -- ARGV[1] canonical shopper id
 -- ARGV[2] candidate purchase id (deterministic for an idempotent retry)
 -- ARGV[3] the shopper limit's capacity ('0': no limit), ARGV[4] its refill period (ms)
@@ -60,9 +58,8 @@ if meta[6] then
     return {'ADMISSION_REQUIRED'}
   end
   if expires <= now then return {'ADMISSION_EXPIRED'} end
+  -- spent: the admitter's sweep finds the expiry entry with no admission behind it and counts nothing
   redis.call('HDEL', KEYS[7], ARGV[1])
-  redis.call('ZREM', KEYS[8], ARGV[1])
-  redis.call('HINCRBY', KEYS[9], 'bought', 1)
 end
 redis.call('DECR', KEYS[2])
 local at = string.format('%.0f', now)

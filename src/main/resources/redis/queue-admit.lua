@@ -5,7 +5,8 @@
 -- ARGV[1] most admissions in one step, ARGV[2] longest backlog admitted at once (ms: after a pause
 -- of every admitter, at most this much time's worth is admitted in one go)
 -- Each admission pops the head of the line (never admitted twice from one place) and stores
--- '<admission number>:<expiresMs>' for the shopper. Expired admissions are swept (counted as expired).
+-- '<admission number>:<expiresMs>' for the shopper. Expired admissions are swept (counted as expired;
+-- the expiry entries of admissions a purchase spent are dropped uncounted).
 -- Nothing is admitted before the opening, while paused, or once the sale is cancelled, ended or
 -- sold out.
 -- Returns {code, admittedNow, expiredNow, waiting, admittedTotal, closed}: code 1 admitted or may,
@@ -16,13 +17,15 @@ if not m[1] or not m[4] then return {-1, 0, 0, 0, 0, ''} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local expired = redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0, 1000)
+local swept = 0
 if #expired > 0 then
-  redis.call('HDEL', KEYS[4], unpack(expired))
+  -- a spent admission (its purchase deleted it) leaves its expiry entry behind: not counted as expired
+  swept = redis.call('HDEL', KEYS[4], unpack(expired))
   redis.call('ZREM', KEYS[5], unpack(expired))
-  redis.call('HINCRBY', KEYS[6], 'expired', #expired)
+  if swept > 0 then redis.call('HINCRBY', KEYS[6], 'expired', swept) end
 end
 local function result(code, admitted, closed)
-  return {code, admitted, #expired, redis.call('ZCARD', KEYS[3]),
+  return {code, admitted, swept, redis.call('ZCARD', KEYS[3]),
     tonumber(redis.call('HGET', KEYS[6], 'admitted') or '0'), closed}
 end
 if m[7] == '1' then return result(0, 0, '') end

@@ -52,7 +52,7 @@ final class RedisKeys {
         return "{sale:" + saleId + "}:q:expiry";
     }
 
-    /** The waiting room's counters: joins, admissions, purchases by admitted shoppers, expiries, pacing. */
+    /** The waiting room's counters: joins, admissions, expiries, and the admission pace. */
     static String queueStats(String saleId) {
         return "{sale:" + saleId + "}:q:stats";
     }

@@ -47,7 +47,7 @@ public class RedisPurchaseDecisions implements PurchaseDecisions {
         List<String> keys = List.of(RedisKeys.meta(saleId), RedisKeys.stock(saleId), RedisKeys.buyers(saleId),
                 RedisKeys.outbox(saleId), RedisKeys.shopperLimit(saleId, perShopper, shopperId),
                 RedisKeys.addressLimit(saleId, perAddress, perAddress == null ? "-" : limits.clientAddress()),
-                RedisKeys.admitted(saleId), RedisKeys.admissionExpiry(saleId), RedisKeys.queueStats(saleId));
+                RedisKeys.admitted(saleId));
         List<String> args = List.of(shopperId, candidatePurchaseId, capacity(perShopper), periodMillis(perShopper),
                 capacity(perAddress), periodMillis(perAddress), admission.grant(),
                 Long.toString(admission.expiresAtMillis()));
