@@ -115,12 +115,54 @@ public class QueueBacking implements Serializable {
         return sale;
     }
 
-    public WaitingRoom getRoom() {
-        return room;
+    /** Whether the sale has a waiting room (the pages' EL reads bean getters, not record accessors). */
+    public boolean isHasRoom() {
+        return room != null;
     }
 
-    public QueueCounters getCounters() {
-        return counters;
+    public boolean isPaused() {
+        return room != null && room.paused();
+    }
+
+    public int getRateSet() {
+        return room == null ? 0 : room.admissionRatePerSecond();
+    }
+
+    public int getValiditySeconds() {
+        return room == null ? 0 : room.admissionValiditySeconds();
+    }
+
+    public boolean isShuffle() {
+        return room != null && room.shuffleEarlyArrivals();
+    }
+
+    /** The counters, "–" each while the store cannot be read. */
+    public String getWaiting() {
+        return counter(QueueCounters::waiting);
+    }
+
+    public String getAdmitted() {
+        return counter(QueueCounters::admitted);
+    }
+
+    public String getAdmittedNow() {
+        return counter(QueueCounters::admittedNow);
+    }
+
+    public String getBought() {
+        return counter(QueueCounters::bought);
+    }
+
+    public String getExpired() {
+        return counter(QueueCounters::expired);
+    }
+
+    public String getJoined() {
+        return counter(QueueCounters::joined);
+    }
+
+    private String counter(java.util.function.ToLongFunction<QueueCounters> field) {
+        return counters == null ? "\u2013" : Long.toString(field.applyAsLong(counters));
     }
 
     public boolean isStoreReadable() {
