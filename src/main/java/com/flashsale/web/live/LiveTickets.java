@@ -63,7 +63,6 @@ public class LiveTickets {
     private static final Duration MIN_GAP = Duration.ofSeconds(1);
     private static final Duration MAX_GAP = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(LiveTickets.class.getName());
-    private static final Jsonb JSONB = JsonbBuilder.create();
     /** Store reads started by one task on the executor. */
     private static final int READ_SLICE = 200;
 
@@ -199,7 +198,7 @@ public class LiveTickets {
 
     private OutboundSseEvent event(Ticket ticket) {
         return sse.newEventBuilder().name(TICKET_EVENT).mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(String.class, JSONB.toJson(ticket)).build();
+                .data(String.class, Json.JSONB.toJson(ticket)).build();
     }
 
     private static void close(SseEventSink sink) {
@@ -208,6 +207,11 @@ public class LiveTickets {
         } catch (RuntimeException ignored) {
             // already closed
         }
+    }
+
+    /** The same default JSON-B the JAX-RS provider uses, made on first use (not by the class's tests). */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
     }
 
     /** One open stream: the ticket as last read from the store, and what was last sent. */
