@@ -66,7 +66,7 @@ public class QueueBacking implements Serializable {
             storeReadable = false;
         }
         OptionalDouble perSecond = meter.perSecond(id);
-        measured = perSecond.isPresent() ? String.valueOf(perSecond.getAsDouble()) : "measuring… (refresh)";
+        measured = perSecond.isPresent() ? String.valueOf(perSecond.getAsDouble()) : "measuring…";
     }
 
     /** Sets the admission rate typed in, live. */

@@ -248,6 +248,7 @@ class WaitingRoomBrowserIT {
             assertTrue(late.documentStillMarked(), "told without a reload");
             assertTrue(millis < 5_000, "told within 5 s: " + millis + " ms");
             assertTrue(late.find(POSITION).getText().isEmpty());
+            assertFalse(late.find(By.linkText("Refresh")).isDisplayed(), "nothing left to wait for");
             late.screenshot("shop-waiting-room-sold-out");
             cspViolations.addAll(late.cspViolations());
 
@@ -262,6 +263,8 @@ class WaitingRoomBrowserIT {
     void theAdminPanelCountsBothPurchasesByAdmittedShoppers() {
         admin.open("/admin/queue.xhtml?id=" + saleId);
         assertEquals("2", admin.text(By.cssSelector("[data-field='bought']")), admin.text(By.id("queue-stats")));
+        String measured = admin.text(By.cssSelector("[data-field='rate-measured']"));
+        assertTrue(measured.matches("\\d+\\.\\d"), "measured once the panel has been open a while: " + measured);
         assertEquals("Sold out", admin.text(By.cssSelector("main .badge")));
     }
 
