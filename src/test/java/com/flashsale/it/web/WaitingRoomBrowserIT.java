@@ -248,7 +248,7 @@ class WaitingRoomBrowserIT {
             assertTrue(late.documentStillMarked(), "told without a reload");
             assertTrue(millis < 5_000, "told within 5 s: " + millis + " ms");
             assertTrue(late.find(POSITION).getText().isEmpty());
-            assertFalse(late.find(By.linkText("Refresh")).isDisplayed(), "nothing left to wait for");
+            assertFalse(late.find(By.cssSelector("[data-field='queue-refresh']")).isDisplayed(), "nothing left to wait for");
             late.screenshot("shop-waiting-room-sold-out");
             cspViolations.addAll(late.cspViolations());
 
