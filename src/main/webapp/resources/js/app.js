@@ -4,6 +4,9 @@
  * - Listens to Server-Sent Events and updates stock, status and the Buy button in place.
  * - Buys through the REST API without a reload and reports the outcome in the messages region.
  * - Remembers the shopper's identifier in a first-party cookie (the server reads it too).
+ * - In a sale's waiting room: follows the ticket's own event stream and updates the place in line in
+ *   its live region, reloads into the Buy form when admitted (the admission token stays on the server),
+ *   ticks the admission's countdown, and says at once when the sale sells out, ends or is cancelled.
  */
 (function () {
     'use strict';
@@ -67,6 +70,67 @@
         document.querySelectorAll('[data-sale-id]').forEach(function (el) {
             setText(el, 'countdown', countdownText(el));
         });
+        document.querySelectorAll('[data-admitted-until]').forEach(function (el) {
+            var left = Date.parse(el.dataset.admittedUntil) - serverNow();
+            el.textContent = left > 0
+                ? 'Your turn! Buy within ' + duration(left) + ' (until ' + utc(el.dataset.admittedUntil) + ').'
+                : 'Your turn has passed: your admission expired. Refresh the page to join the line again.';
+        });
+    }
+
+    var CLOSED = {
+        sold_out: 'Sorry, sold out: every unit was sold while you were waiting.',
+        ended: 'Sorry, this sale has ended.',
+        cancelled: 'This sale was cancelled.'
+    };
+
+    function positionText(t) {
+        if (t.position === undefined || t.position === null) {
+            return 'You are in line. The order is drawn at the opening'
+                + (t.estimatedWaitSeconds !== undefined && t.estimatedWaitSeconds !== null
+                    ? ', about ' + duration(t.estimatedWaitSeconds * 1000) + ' from now.' : '.');
+        }
+        if (t.paused || t.estimatedWaitSeconds === undefined || t.estimatedWaitSeconds === null) {
+            return 'You are number ' + t.position + '. Admission is paused for the moment.';
+        }
+        return 'You are number ' + t.position + ', about ' + duration(t.estimatedWaitSeconds * 1000) + '.';
+    }
+
+    /** The line closed while the shopper waited: say why in the live region and stop following. */
+    function closeQueue(panel, status) {
+        if (!panel || !CLOSED[status] || panel.dataset.queuePhase !== 'waiting') { return; }
+        panel.dataset.queuePhase = 'closed';
+        panel.dataset.queueStatus = status;
+        if (panel.ticketSource) { panel.ticketSource.close(); }
+        setText(panel, 'queue-position', '');
+        setText(panel, 'queue-closed', CLOSED[status]);
+        fields(panel, 'queue-waiting').forEach(function (f) { f.hidden = true; });
+        fields(panel, 'queue-refresh').forEach(function (f) { f.hidden = true; });
+    }
+
+    function followTicket(panel) {
+        var link = panel.querySelector('[data-ticket-events-url]');
+        if (!link || !window.EventSource) { return; }
+        // the page without script reloads itself; with script the stream keeps it current instead
+        var source = new EventSource(link.dataset.ticketEventsUrl);
+        panel.ticketSource = source;
+        source.addEventListener('ticket', function (e) {
+            var t = JSON.parse(e.data);
+            if (t.serverTime) { syncClock(t.serverTime); }
+            panel.dataset.queueStatus = t.status;
+            if (t.status === 'waiting' || t.status === 'early') {
+                setText(panel, 'queue-position', positionText(t));
+                setText(panel, 'queue-waiting', t.waiting + ' in line. Keep this page open: it shows your turn as soon as it comes.');
+                return;
+            }
+            source.close();
+            if (CLOSED[t.status]) {
+                closeQueue(panel, t.status);
+            } else {
+                // admitted (the Buy form and its countdown), purchased, or out of line: the server shows it
+                window.location.reload();
+            }
+        });
     }
 
     function applySale(sale) {
@@ -93,6 +157,7 @@
                 setText(el, 'buy-hint', sale.status === 'active' ? '' : 'The Buy button works while the sale is on.');
             }
             setText(el, 'countdown', countdownText(el));
+            closeQueue(el.querySelector('section.queue'), sale.status);
         });
     }
 
@@ -145,6 +210,12 @@
         }
         if (/sale-ended$/.test(type)) { return ['error', 'Sorry, this sale has ended.']; }
         if (/sale-cancelled$/.test(type)) { return ['error', 'This sale was cancelled.']; }
+        if (/admission-required$/.test(type)) {
+            return ['warn', 'This sale has a waiting room: join the line, and buy when it is your turn.'];
+        }
+        if (/admission-expired$/.test(type)) {
+            return ['error', 'Your turn has passed: your admission expired. Join the line again.'];
+        }
         if (status === 400) {
             var first = body.violations && body.violations[0];
             var text = first ? first.message : (body.detail || 'Please check your email or username.');
@@ -159,6 +230,8 @@
     }
 
     function enhanceBuyForm(article) {
+        // a sale with a waiting room buys by form post: the server adds the admission token
+        if (article.dataset.waitingRoom === 'true') { return; }
         var form = article.querySelector('form.buy-form');
         if (!form || !window.fetch) { return; }
         var input = form.querySelector('input[type="text"]');
@@ -203,6 +276,7 @@
         if (live) { syncClock(live.dataset.serverTime); }
         document.querySelectorAll('[data-events-url]').forEach(function (el) { listen(el.dataset.eventsUrl); });
         document.querySelectorAll('[data-purchase-url]').forEach(enhanceBuyForm);
+        document.querySelectorAll('section.queue').forEach(followTicket);
         tickCountdowns();
         window.setInterval(tickCountdowns, 1000);
     }

@@ -47,6 +47,16 @@ public record SaleView(SaleState state) {
         return state.status() == SaleStatus.ACTIVE;
     }
 
+    /** Whether shoppers queue in a waiting room before they may buy. */
+    public boolean hasWaitingRoom() {
+        return state.waitingRoom() != null;
+    }
+
+    /** The same, as a bean property for the pages. */
+    public boolean isWaitingRoom() {
+        return hasWaitingRoom();
+    }
+
     public boolean isUpcoming() {
         return state.status() == SaleStatus.UPCOMING;
     }

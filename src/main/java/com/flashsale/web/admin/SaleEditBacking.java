@@ -1,6 +1,8 @@
 package com.flashsale.web.admin;
 
+import com.flashsale.InvalidRequestException;
 import com.flashsale.sale.Sale;
+import com.flashsale.sale.WaitingRoom;
 import com.flashsale.sale.SaleAlreadyStartedException;
 import com.flashsale.sale.SaleNotFoundException;
 import com.flashsale.sale.SaleService;
@@ -39,6 +41,11 @@ public class SaleEditBacking implements Serializable {
     private String totalStock = "100";
     private String startTime;
     private String endTime;
+    private boolean waitingRoom;
+    private String admissionRatePerSecond = "50";
+    private String admissionValiditySeconds = "120";
+    private boolean shuffleEarlyArrivals = true;
+    private boolean paused;
     private boolean editable = true;
     private boolean found = true;
 
@@ -55,6 +62,14 @@ public class SaleEditBacking implements Serializable {
             totalStock = Integer.toString(sale.totalStock());
             startTime = Times.input(sale.startTime());
             endTime = Times.input(sale.endTime());
+            WaitingRoom room = sale.waitingRoom();
+            if (room != null) {
+                waitingRoom = true;
+                admissionRatePerSecond = Integer.toString(room.admissionRatePerSecond());
+                admissionValiditySeconds = Integer.toString(room.admissionValiditySeconds());
+                shuffleEarlyArrivals = room.shuffleEarlyArrivals();
+                paused = room.paused();
+            }
             editable = sales.state(id).status() == SaleStatus.UPCOMING;
         } catch (SaleNotFoundException e) {
             found = false;
@@ -64,7 +79,9 @@ public class SaleEditBacking implements Serializable {
     }
 
     public String save() {
-        SaleForm.Checked checked = SaleForm.check(productName, totalStock, startTime, endTime, validator);
+        SaleForm.Checked checked = SaleForm.check(productName, totalStock, startTime, endTime,
+                new SaleForm.WaitingRoomFields(waitingRoom, admissionRatePerSecond, admissionValiditySeconds,
+                        shuffleEarlyArrivals, paused), validator);
         if (!checked.valid()) {
             checked.errors().forEach((field, message) -> Feedback.field(FORM + ":" + field, message));
             return null;
@@ -73,6 +90,12 @@ public class SaleEditBacking implements Serializable {
             Sale saved = isNew() ? sales.create(checked.draft()) : sales.update(id, checked.draft());
             Feedback.info("Sale \u201c" + saved.productName() + "\u201d " + (isNew() ? "created." : "saved."));
             return "/admin/index?faces-redirect=true&sale=" + saved.id();
+        } catch (InvalidRequestException e) {
+            // what the form cannot check itself: a waiting room on a server without its token secret
+            e.violations().forEach(v -> Feedback.field(FORM + ":"
+                    + (v.field() != null && v.field().startsWith("waitingRoom") ? "waitingRoom" : "productName"),
+                    v.message().endsWith(".") ? v.message() : v.message() + "."));
+            return null;
         } catch (SaleAlreadyStartedException e) {
             editable = false;
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
@@ -123,6 +146,38 @@ public class SaleEditBacking implements Serializable {
 
     public void setStartTime(String startTime) {
         this.startTime = startTime;
+    }
+
+    public boolean isWaitingRoom() {
+        return waitingRoom;
+    }
+
+    public void setWaitingRoom(boolean waitingRoom) {
+        this.waitingRoom = waitingRoom;
+    }
+
+    public String getAdmissionRatePerSecond() {
+        return admissionRatePerSecond;
+    }
+
+    public void setAdmissionRatePerSecond(String admissionRatePerSecond) {
+        this.admissionRatePerSecond = admissionRatePerSecond;
+    }
+
+    public String getAdmissionValiditySeconds() {
+        return admissionValiditySeconds;
+    }
+
+    public void setAdmissionValiditySeconds(String admissionValiditySeconds) {
+        this.admissionValiditySeconds = admissionValiditySeconds;
+    }
+
+    public boolean isShuffleEarlyArrivals() {
+        return shuffleEarlyArrivals;
+    }
+
+    public void setShuffleEarlyArrivals(boolean shuffleEarlyArrivals) {
+        this.shuffleEarlyArrivals = shuffleEarlyArrivals;
     }
 
     public String getEndTime() {

@@ -1,6 +1,7 @@
 package com.flashsale.web.admin;
 
 import com.flashsale.sale.SaleDraft;
+import com.flashsale.sale.WaitingRoom;
 import com.flashsale.web.Times;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -15,7 +16,9 @@ import java.util.Map;
 public final class SaleForm {
 
     static final Map<String, String> LABELS = Map.of(
-            "productName", "Product name", "totalStock", "Stock", "startTime", "Start", "endTime", "End");
+            "productName", "Product name", "totalStock", "Stock", "startTime", "Start", "endTime", "End",
+            "waitingRoom.admissionRatePerSecond", "Admission rate",
+            "waitingRoom.admissionValiditySeconds", "Admission validity");
 
     private SaleForm() {
     }
@@ -28,8 +31,29 @@ public final class SaleForm {
         }
     }
 
+    /**
+     * The waiting room's fields of the form.
+     *
+     * @param enabled whether the sale has a waiting room (the other fields are ignored when not)
+     * @param ratePerSecond admission rate, shoppers per second (text as typed)
+     * @param validitySeconds how long an admission stays valid, in seconds (text as typed)
+     * @param shuffleEarlyArrivals whether arrivals before the opening are shuffled at it
+     * @param paused kept from the sale being edited (a new waiting room starts unpaused)
+     */
+    public record WaitingRoomFields(boolean enabled, String ratePerSecond, String validitySeconds,
+                                    boolean shuffleEarlyArrivals, boolean paused) {
+
+        /** No waiting room. */
+        public static final WaitingRoomFields NONE = new WaitingRoomFields(false, null, null, false, false);
+    }
+
     public static Checked check(String productName, String totalStock, String startTime, String endTime,
                                 Validator validator) {
+        return check(productName, totalStock, startTime, endTime, WaitingRoomFields.NONE, validator);
+    }
+
+    public static Checked check(String productName, String totalStock, String startTime, String endTime,
+                                WaitingRoomFields room, Validator validator) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer stock = parseStock(totalStock, errors);
         var start = Times.parseInput(startTime);
@@ -40,11 +64,33 @@ public final class SaleForm {
         if (end == null && endTime != null && !endTime.isBlank()) {
             errors.put("endTime", "End must be a date and time.");
         }
-        SaleDraft draft = new SaleDraft(productName, stock, start, end);
+        WaitingRoom waitingRoom = null;
+        if (room.enabled()) {
+            Integer rate = parseWhole(room.ratePerSecond(), "admissionRatePerSecond", "Admission rate", errors);
+            Integer validity = parseWhole(room.validitySeconds(), "admissionValiditySeconds", "Admission validity",
+                    errors);
+            // a missing number is checked by the record's own rules (0 breaks its minimum)
+            waitingRoom = new WaitingRoom(rate == null ? 0 : rate, validity == null ? 0 : validity,
+                    room.shuffleEarlyArrivals(), room.paused());
+        }
+        SaleDraft draft = new SaleDraft(productName, stock, start, end, waitingRoom);
         for (ConstraintViolation<SaleDraft> violation : validator.validate(draft)) {
             errors.putIfAbsent(field(violation.getPropertyPath()), humane(violation.getMessage()));
         }
         return new Checked(errors.isEmpty() ? draft : null, errors);
+    }
+
+    private static Integer parseWhole(String text, String field, String label, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            errors.put(field, label + " is required.");
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, label + " must be a whole number.");
+            return null;
+        }
     }
 
     private static Integer parseStock(String text, Map<String, String> errors) {

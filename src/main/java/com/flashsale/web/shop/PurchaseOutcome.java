@@ -16,7 +16,8 @@ public record PurchaseOutcome(Kind kind, String message, Receipt receipt) {
 
     /** Every case a shopper can meet. */
     public enum Kind {
-        BOUGHT, ALREADY_BOUGHT, SOLD_OUT, NOT_STARTED, ENDED, CANCELLED, INVALID_INPUT, BUSY, NOT_FOUND, TOO_MANY_ATTEMPTS
+        BOUGHT, ALREADY_BOUGHT, SOLD_OUT, NOT_STARTED, ENDED, CANCELLED, INVALID_INPUT, BUSY, NOT_FOUND, TOO_MANY_ATTEMPTS,
+        ADMISSION_REQUIRED, ADMISSION_EXPIRED
     }
 
     public boolean success() {
@@ -52,6 +53,10 @@ public record PurchaseOutcome(Kind kind, String message, Receipt receipt) {
                     "The sale has not started yet. The Buy button opens when the countdown ends.", null);
             case ENDED -> new PurchaseOutcome(Kind.ENDED, "Sorry, this sale has ended.", null);
             case CANCELLED -> new PurchaseOutcome(Kind.CANCELLED, "This sale was cancelled.", null);
+            case ADMISSION_REQUIRED -> new PurchaseOutcome(Kind.ADMISSION_REQUIRED,
+                    "This sale has a waiting room: join the line, and buy when it is your turn.", null);
+            case ADMISSION_EXPIRED -> new PurchaseOutcome(Kind.ADMISSION_EXPIRED,
+                    "Your turn has passed: your admission expired. Join the line again.", null);
             default -> new PurchaseOutcome(Kind.BUSY, "Please try again in a moment.", null);
         };
     }

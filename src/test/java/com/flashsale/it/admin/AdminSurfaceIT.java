@@ -41,6 +41,7 @@ class AdminSurfaceIT {
             "GET /api/v1/sales/{saleId}/purchases/{userIdentifier}", "GET /api/v1/shoppers/{userIdentifier}/purchases",
             "GET /api/v1/sales/events", "GET /api/v1/sales/{saleId}/events",
             "POST /api/v1/sales/{saleId}/queue", "GET /api/v1/sales/{saleId}/queue/{ticket}",
+            "GET /api/v1/sales/{saleId}/queue/{ticket}/events",
             "GET /api/flash-sale/status", "POST /api/flash-sale/purchase",
             "GET /api/flash-sale/check-purchase/{userIdentifier}");
 

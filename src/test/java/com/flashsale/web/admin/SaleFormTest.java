@@ -69,4 +69,30 @@ class SaleFormTest {
         assertEquals("Product name must be at most 200 characters.", errors.get("productName"));
         assertEquals("Stock must be at most 1000000.", errors.get("totalStock"));
     }
+
+    @Test
+    void aWaitingRoomIsPartOfTheDraftWhenTurnedOn() {
+        SaleForm.Checked checked = SaleForm.check("Lamp", "25", "2026-12-01T10:00", "2026-12-01T11:00",
+                new SaleForm.WaitingRoomFields(true, " 40 ", "90", false, true), validator);
+        assertTrue(checked.valid(), checked.errors()::toString);
+        assertEquals(new com.flashsale.sale.WaitingRoom(40, 90, false, true), checked.draft().waitingRoom());
+
+        SaleForm.Checked off = SaleForm.check("Lamp", "25", "2026-12-01T10:00", "2026-12-01T11:00",
+                new SaleForm.WaitingRoomFields(false, "x", "", true, false), validator);
+        assertTrue(off.valid(), "the settings of a waiting room that is off are ignored: " + off.errors());
+        assertNull(off.draft().waitingRoom());
+    }
+
+    @Test
+    void brokenWaitingRoomSettingsAreReportedOnTheirFields() {
+        Map<String, String> errors = SaleForm.check("Lamp", "25", "2026-12-01T10:00", "2026-12-01T11:00",
+                new SaleForm.WaitingRoomFields(true, "0", "5", true, false), validator).errors();
+        assertEquals("Admission rate must be at least 1.", errors.get("admissionRatePerSecond"));
+        assertEquals("Admission validity must be at least 10.", errors.get("admissionValiditySeconds"));
+
+        errors = SaleForm.check("Lamp", "25", "2026-12-01T10:00", "2026-12-01T11:00",
+                new SaleForm.WaitingRoomFields(true, "", "1.5", true, false), validator).errors();
+        assertEquals("Admission rate is required.", errors.get("admissionRatePerSecond"));
+        assertEquals("Admission validity must be a whole number.", errors.get("admissionValiditySeconds"));
+    }
 }
