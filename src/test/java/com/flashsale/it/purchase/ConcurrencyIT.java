@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.RecordAudit;
 import com.flashsale.it.harness.Rush;
 import com.flashsale.it.harness.Stores;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -52,32 +50,6 @@ class ConcurrencyIT {
             assertEquals(STOCK, redis.hlen("{sale:" + sale + "}:buyers"));
         }
         assertEquals(0, Api.get("/api/v1/sales/" + sale).json().getInt("stockRemaining"));
-        assertRecordsMatch(sale, receipts);
-    }
-
-    private static void assertRecordsMatch(String sale, Map<String, String> receipts) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonObject audit;
-        do {
-            audit = Api.getAsAdmin("/api/v1/admin/sales/" + sale + "/audit").json();
-            if (audit.getInt("outboxBacklog") == 0 && audit.getInt("recordedPurchases") == STOCK) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        assertEquals(STOCK, audit.getInt("recordedPurchases"), audit.toString());
-        assertEquals(0, audit.getInt("outboxBacklog"), audit.toString());
-        assertTrue(audit.getBoolean("consistent"), audit.toString());
-
-        Set<String> recorded = new HashSet<>();
-        String csv = Api.get("/api/v1/sales/" + sale + "/purchases", "text/csv", true).body();
-        for (String line : csv.strip().split("\r\n")) {
-            String[] f = line.split(",");
-            if (!"purchaseId".equals(f[0])) {
-                assertEquals(receipts.get(f[2]), f[0], "record of " + f[2] + " matches its receipt");
-                recorded.add(f[0]);
-            }
-        }
-        assertEquals(new HashSet<>(receipts.values()), recorded);
+        RecordAudit.assertRecordsMatch(sale, STOCK, receipts);
     }
 }

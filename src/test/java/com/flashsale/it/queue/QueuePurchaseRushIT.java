@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flashsale.it.harness.Api;
+import com.flashsale.it.harness.RecordAudit;
 import com.flashsale.it.harness.Reply;
 import com.flashsale.it.harness.Stores;
 import jakarta.json.JsonObject;
@@ -22,9 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -116,7 +115,7 @@ class QueuePurchaseRushIT {
         assertEquals(STOCK, c.getInt("bought"), c.toString());
         assertEquals(ADMITTED, c.getInt("admitted"), c.toString());
         assertEquals(ADMITTED - STOCK, c.getInt("admittedNow"), "the unspent admissions stay until they expire: " + c);
-        assertRecordsMatch(sale, receipts);
+        RecordAudit.assertRecordsMatch(sale, STOCK, receipts);
     }
 
     /** A token of the right shape for this sale and shopper, with a mac made up (16 zero bytes). */
@@ -132,32 +131,5 @@ class QueuePurchaseRushIT {
 
     private static String other(int i) {
         return "rush-other-" + i + "@example.com";
-    }
-
-    /** MongoDB holds exactly the purchases the receipts name (as ConcurrencyIT audits). */
-    private static void assertRecordsMatch(String sale, Map<String, String> receipts) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonObject audit;
-        do {
-            audit = Api.getAsAdmin("/api/v1/admin/sales/" + sale + "/audit").json();
-            if (audit.getInt("outboxBacklog") == 0 && audit.getInt("recordedPurchases") == STOCK) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        assertEquals(STOCK, audit.getInt("recordedPurchases"), audit.toString());
-        assertEquals(0, audit.getInt("outboxBacklog"), audit.toString());
-        assertTrue(audit.getBoolean("consistent"), audit.toString());
-
-        Set<String> recorded = new HashSet<>();
-        String csv = Api.get("/api/v1/sales/" + sale + "/purchases", "text/csv", true).body();
-        for (String line : csv.strip().split("\r\n")) {
-            String[] f = line.split(",");
-            if (!"purchaseId".equals(f[0])) {
-                assertEquals(receipts.get(f[2]), f[0], "record of " + f[2] + " matches its receipt");
-                recorded.add(f[0]);
-            }
-        }
-        assertEquals(new HashSet<>(receipts.values()), recorded);
     }
 }
